@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace PhotonSdk;
+
+/// <summary>
+/// A model the SDK can submit to, with the facts the spec declares for it. Instances come from <see cref="PhotonModels"/>,
+/// which is generated from <c>openapi/wavespeed.yaml</c> at build time.
+/// </summary>
+public sealed class PhotonModel
+{
+    internal PhotonModel(string id, string name, decimal pricePerImageUsd, PhotonModelTier tier, bool takesInputImage, string submitOperationId)
+    {
+        Id = id;
+        Name = name;
+        PricePerImageUsd = pricePerImageUsd;
+        Tier = tier;
+        TakesInputImage = takesInputImage;
+        SubmitOperationId = submitOperationId;
+    }
+
+    /// <summary>The model id as WaveSpeed names it, e.g. <c>luma/photon-flash</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>The short name of the model, e.g. <c>PhotonFlash</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>What one image costs, in US dollars.</summary>
+    public decimal PricePerImageUsd { get; }
+
+    /// <summary>Whether the model is the fast tier or the high-quality tier.</summary>
+    public PhotonModelTier Tier { get; }
+
+    /// <summary>Whether the model modifies an input image (and requires one) rather than generating from text alone.</summary>
+    public bool TakesInputImage { get; }
+
+    /// <summary>The spec's <c>operationId</c> of the operation that submits to this model.</summary>
+    public string SubmitOperationId { get; }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Id} ({Tier}, {PricePerImageUsd} USD/image)");
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace PhotonSdk;
+
+/// <summary>
+/// The catalog of models. The models themselves (<see cref="PhotonFlash"/>, <see cref="Photon"/> and the rest, and
+/// <see cref="All"/>) are generated from the spec; this part resolves ids and aliases.
+/// </summary>
+public static partial class PhotonModels
+{
+    /// <summary>The alias for the flash-tier text-to-image model.</summary>
+    public const string FlashAlias = "flash";
+
+    /// <summary>The alias for the standard-tier text-to-image model.</summary>
+    public const string PhotonAlias = "photon";
+
+    /// <summary>Finds a model by its id (<c>luma/photon-flash</c>), its name (<c>PhotonFlash</c>) or an alias (<c>flash</c>, <c>photon</c>).</summary>
+    /// <param name="idOrAlias">The id, name or alias; case-insensitive.</param>
+    /// <param name="model">The model, when found.</param>
+    /// <returns>Whether a model was found.</returns>
+    public static bool TryFind(string? idOrAlias, [NotNullWhen(true)] out PhotonModel? model)
+    {
+        model = null;
+        if (string.IsNullOrWhiteSpace(idOrAlias)) return false;
+        var key = idOrAlias.Trim();
+        if (key.Equals(FlashAlias, StringComparison.OrdinalIgnoreCase)) return (model = ForTier(PhotonModelTier.Flash, takesInputImage: false)) is not null;
+        if (key.Equals(PhotonAlias, StringComparison.OrdinalIgnoreCase)) return (model = ForTier(PhotonModelTier.Standard, takesInputImage: false)) is not null;
+        model = All.FirstOrDefault(m => m.Id.Equals(key, StringComparison.OrdinalIgnoreCase) || m.Name.Equals(key, StringComparison.OrdinalIgnoreCase));
+        return model is not null;
+    }
+
+    /// <summary>Finds a model by its id, name or alias, or throws.</summary>
+    /// <param name="idOrAlias">The id, name or alias; case-insensitive.</param>
+    /// <param name="paramName">The name of the caller's parameter, for the exception.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentException">No model has that id, name or alias; the message lists the known ids.</exception>
+    public static PhotonModel Get(string idOrAlias, string? paramName = null) =>
+        TryFind(idOrAlias, out var model)
+            ? model
+            : throw new ArgumentException(
+                $"Unknown model '{idOrAlias}'. Known models: {string.Join(", ", All.Select(m => m.Id))}; aliases: {FlashAlias}, {PhotonAlias}.",
+                paramName ?? nameof(idOrAlias));
+
+    /// <summary>The first model of a tier and capability, in the spec's order.</summary>
+    /// <param name="tier">The tier.</param>
+    /// <param name="takesInputImage">Whether the model modifies an input image.</param>
+    /// <returns>The model, or <see langword="null"/> when the spec declares none.</returns>
+    public static PhotonModel? ForTier(PhotonModelTier tier, bool takesInputImage) =>
+        All.FirstOrDefault(m => m.Tier == tier && m.TakesInputImage == takesInputImage);
+}

@@ -1,0 +1,313 @@
+using PhotonSdk.Errors;
+using PhotonSdk.Generated;
+using PhotonSdk.Polling;
+using PhotonSdk.Resilience;
+using PhotonSdk.Results;
+using PhotonSdk.Routing;
+using PhotonSdk.Transport;
+
+namespace PhotonSdk;
+
+/// <summary>
+/// The WaveSpeedAI client for Luma Photon models. Thread-safe: create one and share it. Transport is the client
+/// generated from <c>openapi/wavespeed.yaml</c>; this layer adds routing, submit-then-poll, typed errors and resilience.
+/// </summary>
+public sealed class PhotonClient : IPhotonClient, IDisposable
+{
+    private const string ApiPath = "api/v3/";
+
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly PhotonClientOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ApiCaller _api;
+    private readonly PredictionWaiter _waiter;
+
+    /// <summary>Creates a client from the environment: <c>WAVESPEED_API_KEY</c> and, optionally, <c>WAVESPEED_BASE_URL</c>.</summary>
+    /// <exception cref="ArgumentException">No API key is set.</exception>
+    public PhotonClient()
+        : this(new PhotonClientOptions())
+    {
+    }
+
+    /// <summary>Creates a client for an API key.</summary>
+    /// <param name="apiKey">The WaveSpeed API key.</param>
+    /// <exception cref="ArgumentException">The key is empty.</exception>
+    public PhotonClient(string apiKey)
+        : this(new PhotonClientOptions { ApiKey = apiKey ?? throw new ArgumentNullException(nameof(apiKey)) })
+    {
+    }
+
+    /// <summary>Creates a client with options and, optionally, an <see cref="HttpClient"/> of the caller's.</summary>
+    /// <param name="options">The options; unset ones take their defaults or environment variables.</param>
+    /// <param name="httpClient">
+    /// The HTTP client to send with; the client does not dispose it. Its <see cref="HttpClient.BaseAddress"/> is not
+    /// used. Its <see cref="HttpClient.Timeout"/> (100 s by default) also bounds sync-mode submits. When
+    /// <see langword="null"/>, the client makes and owns one.
+    /// </param>
+    /// <exception cref="ArgumentException">An option is invalid or no API key is set.</exception>
+    public PhotonClient(PhotonClientOptions options, HttpClient? httpClient = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var key = string.IsNullOrWhiteSpace(options.ApiKey) ? Environment.GetEnvironmentVariable(PhotonClientOptions.ApiKeyEnvironmentVariable) : options.ApiKey;
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw new ArgumentException(
+                $"No API key: set options.ApiKey or the {PhotonClientOptions.ApiKeyEnvironmentVariable} environment variable.", nameof(options));
+        }
+
+        ApiRoot = ResolveApiRoot(options.BaseUrl, nameof(options));
+        ArgumentNullException.ThrowIfNull(options.Polling, nameof(options));
+        ArgumentNullException.ThrowIfNull(options.Retry, nameof(options));
+        ArgumentNullException.ThrowIfNull(options.Routing, nameof(options));
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
+        options.Polling.Validate(nameof(options));
+        options.Retry.Validate(nameof(options));
+        _ = PhotonModels.Get(options.Routing.DefaultModel, nameof(options));
+        if (options.MaxPromptLength <= 0) throw new ArgumentException("MaxPromptLength must be positive.", nameof(options));
+        if (options.MaxDownloadBytes <= 0) throw new ArgumentException("MaxDownloadBytes must be positive.", nameof(options));
+        if (options.MaxUploadBytes <= 0) throw new ArgumentException("MaxUploadBytes must be positive.", nameof(options));
+
+        _options = options;
+        _time = options.TimeProvider;
+        _ownsHttp = httpClient is null;
+        _http = httpClient ?? CreateHttpClient();
+
+        var apiKey = new ApiKey(key);
+        var generated = new WaveSpeedApiClient(_http, ApiRoot, apiKey, BoundedContent.DefaultMaxResponseBytes);
+        _api = new ApiCaller(generated, apiKey, new ResiliencePipelines(options.Retry, _time), _time, options.Retry.MaxRetryAfter);
+        _waiter = new PredictionWaiter(_api, _time);
+    }
+
+    /// <summary>The API's root address, ending in <c>/api/v3/</c>.</summary>
+    public Uri ApiRoot { get; }
+
+    /// <summary>The model used when a call names neither a model nor an intent.</summary>
+    public PhotonModel DefaultModel => PhotonModels.Get(_options.Routing.DefaultModel);
+
+    /// <inheritdoc />
+    public async Task<ImageGenerationResult> GenerateAsync(string prompt, GenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new GenerationOptions();
+        var model = Prepare(prompt, options);
+        PredictionHandle handle;
+        try
+        {
+            handle = await SubmitCoreAsync(prompt, options, model, requestedModelId: null, cancellationToken).ConfigureAwait(false);
+            return await WaitForCompletionAsync(handle, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PhotonException e) when (ModelRouter.IsOverloaded(e) && ModelRouter.FallbackFor(model, _options.Routing) is { } fallback)
+        {
+            handle = await SubmitCoreAsync(prompt, options, fallback, requestedModelId: model.Id, cancellationToken).ConfigureAwait(false);
+            return await WaitForCompletionAsync(handle, options, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<PredictionHandle> SubmitAsync(string prompt, GenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new GenerationOptions();
+        var model = Prepare(prompt, options);
+        return SubmitCoreAsync(prompt, options, model, requestedModelId: null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public PredictionHandle GetPrediction(string predictionId, string? modelId = null)
+    {
+        RequestValidator.ValidatePredictionId(predictionId, nameof(predictionId));
+        return new PredictionHandle(this, predictionId, modelId, default, _time.GetTimestamp());
+    }
+
+    /// <inheritdoc />
+    public async Task<ImageGenerationResult> WaitForCompletionAsync(
+        PredictionHandle prediction, GenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prediction);
+        if (options?.WaitTimeout is { } bad && bad <= TimeSpan.Zero)
+            throw new ArgumentException($"options.WaitTimeout must be positive (was {bad}).", nameof(options));
+
+        var latest = prediction.Latest;
+        var polls = 0;
+        if (latest is null || !PredictionWaiter.Status(latest).IsTerminal)
+        {
+            (latest, polls) = await _waiter.WaitAsync(
+                prediction.Id, prediction.ModelId, latest, _options.Polling, options?.WaitTimeout ?? _options.Polling.Timeout, cancellationToken).ConfigureAwait(false);
+            Observe(prediction, latest);
+        }
+
+        var status = PredictionWaiter.Status(latest);
+        var context = _api.Context($"Prediction {prediction.Id}", prediction.Id, prediction.ModelId);
+        if (status != PredictionStatus.Completed) throw ErrorMapper.FromTask(latest, status, context);
+        return ResultMapper.Map(latest, context, _time.GetElapsedTime(prediction.StartedTimestamp), polls, prediction.RequestedModelId);
+    }
+
+    /// <inheritdoc />
+    public async Task<UploadedMedia> UploadAsync(Stream content, string fileName, string? contentType = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        if (!content.CanRead) throw new ArgumentException("The stream cannot be read.", nameof(content));
+        var uploader = new MediaUploader(_api, _http, _options.MaxUploadBytes);
+        return await uploader.UploadAsync(content, fileName, contentType, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<decimal> GetBalanceAsync(CancellationToken cancellationToken = default)
+    {
+        var response = await _api.ReadAsync((client, token) => client.GetBalanceAsync(token), _api.Context("Reading the balance"), cancellationToken).ConfigureAwait(false);
+        return (decimal)(response.Data?.Balance1 ?? 0);
+    }
+
+    /// <inheritdoc />
+    public async Task<PredictionHistoryPage> GetHistoryAsync(PredictionHistoryQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        query ??= new PredictionHistoryQuery();
+        if (query.Page < 1) throw new ArgumentException($"query.Page must be at least 1 (was {query.Page}).", nameof(query));
+        if (query.PageSize is < 1 or > 100) throw new ArgumentException($"query.PageSize must be between 1 and 100 (was {query.PageSize}).", nameof(query));
+        var modelId = query.Model is null ? null : PhotonModels.Get(query.Model, nameof(query)).Id;
+
+        var request = new PredictionListRequest
+        {
+            Page = query.Page,
+            Page_size = query.PageSize,
+            Model = modelId,
+            Status = query.Status?.Value,
+            Created_after = query.CreatedAfter,
+            Created_before = query.CreatedBefore,
+        };
+        var response = await _api.ReadAsync((client, token) => client.ListPredictionsAsync(request, token), _api.Context("Reading the history"), cancellationToken)
+            .ConfigureAwait(false);
+        var items = (response.Data?.Items ?? []).Select(p => new PredictionSummary(
+            p.Id,
+            p.Model,
+            PredictionWaiter.Status(p),
+            p.Created_at,
+            p.Outputs ?? [],
+            string.IsNullOrEmpty(p.Error) ? null : p.Error,
+            p.ExecutionTime is { } ms ? TimeSpan.FromMilliseconds(ms) : null)).ToList();
+        return new PredictionHistoryPage(response.Data?.Page ?? query.Page, response.Data?.Total, items);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> DeletePredictionsAsync(IEnumerable<string> predictionIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(predictionIds);
+        var ids = predictionIds.ToList();
+        if (ids.Count == 0) throw new ArgumentException("Name at least one prediction id.", nameof(predictionIds));
+        foreach (var id in ids) RequestValidator.ValidatePredictionId(id, nameof(predictionIds));
+
+        var request = new DeletePredictionsRequest { Ids = ids };
+        var response = await _api.ReadAsync((client, token) => client.DeletePredictionsAsync(request, token), _api.Context("Deleting predictions"), cancellationToken)
+            .ConfigureAwait(false);
+        return response.Data?.Deleted_count ?? 0;
+    }
+
+    /// <summary>Writes an image to a stream: its bytes, or what its URL serves (http(s) only, at most <see cref="PhotonClientOptions.MaxDownloadBytes"/>).</summary>
+    /// <param name="image">The image.</param>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="cancellationToken">Stops the download.</param>
+    /// <returns>The media type of what was written, when known.</returns>
+    public Task<string?> DownloadAsync(GeneratedImage image, Stream destination, CancellationToken cancellationToken = default) =>
+        new ImageDownloader(_http, _options.MaxDownloadBytes).DownloadAsync(image, destination, cancellationToken);
+
+    /// <summary>
+    /// Saves a result's first image to a file. When <paramref name="path"/> is a directory (existing, or ending in a
+    /// separator), the file is named after the prediction id with an extension from the media type.
+    /// </summary>
+    /// <param name="result">The result.</param>
+    /// <param name="path">A file path or a directory.</param>
+    /// <param name="cancellationToken">Stops the download.</param>
+    /// <returns>The full path of the file written.</returns>
+    public Task<string> SaveAsync(ImageGenerationResult result, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return new ImageDownloader(_http, _options.MaxDownloadBytes).SaveAsync(result.Image, result.PredictionId, path, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsHttp) _http.Dispose();
+    }
+
+    internal async Task<PredictionStatus> UpdateStatusAsync(PredictionHandle prediction, CancellationToken cancellationToken)
+    {
+        var response = await _api.ReadAsync(
+            (client, token) => client.GetPredictionResultAsync(prediction.Id, token),
+            _api.Context($"Reading prediction {prediction.Id}", prediction.Id, prediction.ModelId),
+            cancellationToken).ConfigureAwait(false);
+        if (response.Data is not null) Observe(prediction, response.Data);
+        return prediction.Status;
+    }
+
+    private static void Observe(PredictionHandle prediction, Prediction latest)
+    {
+        prediction.Latest = latest;
+        prediction.Status = PredictionWaiter.Status(latest);
+        if (!string.IsNullOrEmpty(latest.Model)) prediction.ModelId = latest.Model;
+    }
+
+    private PhotonModel Prepare(string prompt, GenerationOptions options)
+    {
+        RequestValidator.ValidatePrompt(prompt, _options.MaxPromptLength, nameof(prompt));
+        if (options.Model is not null && options.Intent is not null)
+            throw new ArgumentException("Set either options.Model or options.Intent, not both.", nameof(options));
+        var model = ModelRouter.Route(options, _options.Routing);
+        RequestValidator.ValidateOptions(options, model, nameof(options));
+        return model;
+    }
+
+    private async Task<PredictionHandle> SubmitCoreAsync(
+        string prompt, GenerationOptions options, PhotonModel model, string? requestedModelId, CancellationToken cancellationToken)
+    {
+        var input = new SubmitInput(
+            prompt,
+            options.InputImage,
+            options.ResponseFormat == ImageResponseFormat.Data ? true : null,
+            options.SyncMode ? true : null,
+            options.Webhook);
+        var context = _api.Context($"Submitting to {model.Id}", modelId: model.Id);
+        var started = _time.GetTimestamp();
+        var response = await _api.SubmitAsync(
+            (client, token) => SubmitDispatcher.SubmitAsync(client, model, input, token), options.SyncMode, context, cancellationToken).ConfigureAwait(false);
+
+        if (response.Data is not { Id.Length: > 0 } data)
+        {
+            throw new PhotonSubmissionUncertainException(
+                $"{context.Operation}: the server answered 200 without a prediction id. It may have created a prediction; check the history before submitting again.")
+            {
+                ModelId = model.Id, StatusCode = 200,
+            };
+        }
+
+        var handle = new PredictionHandle(this, data.Id, model.Id, default, started, requestedModelId);
+        Observe(handle, data);
+        return handle;
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2000", Justification = "The HttpClient owns and disposes the handler.")]
+    private static HttpClient CreateHttpClient()
+    {
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        // Attempt timeouts come from RetryOptions; HttpClient's own 100 s would cut sync-mode submits short.
+        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    private static Uri ResolveApiRoot(Uri? configured, string paramName)
+    {
+        var baseUrl = configured;
+        if (baseUrl is null && Environment.GetEnvironmentVariable(PhotonClientOptions.BaseUrlEnvironmentVariable) is { Length: > 0 } fromEnvironment)
+        {
+            if (!Uri.TryCreate(fromEnvironment, UriKind.Absolute, out baseUrl))
+                throw new ArgumentException($"{PhotonClientOptions.BaseUrlEnvironmentVariable} is not an absolute URL: '{fromEnvironment}'.", paramName);
+        }
+
+        baseUrl ??= PhotonClientOptions.DefaultBaseUrl;
+        if (!RequestValidator.IsHttpUrl(baseUrl)) throw new ArgumentException($"The base URL must be an absolute http(s) URL (was '{baseUrl}').", paramName);
+
+        var text = baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/";
+        if (!text.EndsWith("/" + ApiPath, StringComparison.OrdinalIgnoreCase)) text += ApiPath;
+        return new Uri(text, UriKind.Absolute);
+    }
+}

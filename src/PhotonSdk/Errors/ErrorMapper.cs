@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using PhotonSdk.Generated;
+using PhotonSdk.Resilience;
+
+namespace PhotonSdk.Errors;
+
+/// <summary>Turns HTTP errors, envelope codes and task codes into the SDK's exception hierarchy.</summary>
+internal static class ErrorMapper
+{
+    public const int MaxExcerptLength = 512;
+
+    private const string ActivationHint =
+        " Check the key; note that a new WaveSpeed key is refused with 401 until the account has been topped up once.";
+
+    /// <summary>Maps an HTTP-level failure (a non-2xx status or an unreadable body).</summary>
+    public static PhotonException FromHttp(ApiException error, ErrorContext context, DateTimeOffset now, TimeSpan maxRetryAfter)
+    {
+        var serverMessage = ServerMessage((error as ApiException<ErrorResponse>)?.Result);
+        var excerpt = Excerpt(error.Response, context);
+        var status = error.StatusCode;
+        if (error.InnerException is JsonException)
+        {
+            return new PhotonServerException($"{context.Operation}: the server's answer (HTTP {status}) is not the JSON the API documents.", error)
+            {
+                StatusCode = status, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
+            };
+        }
+
+        var taskCode = (error as ApiException<ErrorResponse>)?.Result?.Code is { } code && code != status ? code : (int?)null;
+        return Create(status, taskCode, serverMessage, excerpt, context, RetryAfter.Parse(error.Headers, now, maxRetryAfter), error);
+    }
+
+    /// <summary>Maps a 2xx response whose envelope <c>code</c> is not 200.</summary>
+    public static PhotonException FromEnvelope(int code, string? message, ErrorContext context) =>
+        Create(code, null, message, null, context, null, null);
+
+    /// <summary>Maps a prediction that reached a terminal status other than completed.</summary>
+    public static PhotonException FromTask(Prediction prediction, PredictionStatus status, ErrorContext context)
+    {
+        var serverError = string.IsNullOrWhiteSpace(prediction.Error) ? null : context.Key.Redact(prediction.Error);
+        var text = serverError is null ? "" : $": {serverError}";
+        var id = prediction.Id;
+        var model = prediction.Model ?? context.ModelId;
+        return prediction.Code switch
+        {
+            1200 => new PhotonContentModerationException($"Prediction {id} was refused by content moderation (task code 1200){text}. Rephrase the prompt.")
+            {
+                PredictionId = id, ModelId = model, TaskCode = 1200,
+            },
+            1400 or 1401 or 1402 => new PhotonInvalidRequestException($"Prediction {id} failed on its input (task code {prediction.Code}){text}.")
+            {
+                PredictionId = id, ModelId = model, TaskCode = prediction.Code,
+            },
+            5000 or 5003 => new PhotonServerException($"Prediction {id} failed on the server (task code {prediction.Code}){text}. Submitting again usually works.")
+            {
+                PredictionId = id, ModelId = model, TaskCode = prediction.Code,
+            },
+            _ => new PhotonPredictionFailedException($"Prediction {id} ended with status '{status}'{(prediction.Code is > 0 and var c ? $" (task code {c})" : "")}{text}.", status)
+            {
+                PredictionId = id, ModelId = model, TaskCode = prediction.Code is 0 ? null : prediction.Code, ServerError = serverError,
+            },
+        };
+    }
+
+    private static PhotonException Create(
+        int status, int? taskCode, string? serverMessage, string? excerpt, ErrorContext context, TimeSpan? retryAfter, Exception? inner)
+    {
+        var detail = string.IsNullOrWhiteSpace(serverMessage) ? "" : $": {context.Key.Redact(serverMessage)}";
+        var head = $"{context.Operation} failed with HTTP {status}{detail}";
+        PhotonException exception = status switch
+        {
+            401 or 403 => new PhotonAuthenticationException($"{head}.{ActivationHint}", inner),
+            400 or 413 or 422 => new PhotonInvalidRequestException($"{head}.", inner),
+            404 => new PhotonPredictionNotFoundException(
+                context.PredictionId is null ? $"{head}." : $"{head}. No prediction '{context.PredictionId}' exists; predictions are kept for 7 days.", inner),
+            429 => new PhotonRateLimitedException(
+                $"{head}. The account's rate limit was reached; {(retryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $"try again in {wait.TotalSeconds:0.#} s") : "try again later")}.", inner)
+            {
+                RetryAfter = retryAfter,
+            },
+            >= 500 and < 600 => new PhotonServerException($"{head}. This is usually transient.", inner),
+            _ => new PhotonException($"{head}.", inner),
+        };
+
+        exception.StatusCode = status;
+        exception.TaskCode = taskCode;
+        exception.PredictionId = context.PredictionId;
+        exception.ModelId = context.ModelId;
+        exception.ResponseExcerpt = excerpt;
+        return exception;
+    }
+
+    internal static string? ServerMessage(ErrorResponse? body)
+    {
+        if (body is null) return null;
+        if (!string.IsNullOrWhiteSpace(body.Message)) return body.Message;
+        if (!string.IsNullOrWhiteSpace(body.Error)) return body.Error;
+        return body.Data is JsonElement { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("error", out var nested) ? nested.ToString() : null;
+    }
+
+    internal static string? Excerpt(string? body, ErrorContext context)
+    {
+        if (string.IsNullOrEmpty(body)) return null;
+        var text = context.Key.Redact(body);
+        return text.Length <= MaxExcerptLength ? text : text[..MaxExcerptLength] + "…";
+    }
+}

@@ -1,0 +1,23 @@
+namespace PhotonSdk.Polling;
+
+/// <summary>The growing sequence of intervals between result requests.</summary>
+internal sealed class PollSchedule
+{
+    private readonly PollingOptions _options;
+    private TimeSpan _next;
+
+    public PollSchedule(PollingOptions options)
+    {
+        _options = options;
+        _next = options.FirstDelay;
+    }
+
+    public TimeSpan Next()
+    {
+        var current = _next;
+        var grown = TimeSpan.FromTicks((long)Math.Min(current.Ticks * _options.Growth, _options.MaxDelay.Ticks));
+        _next = grown < _options.MaxDelay ? grown : _options.MaxDelay;
+        if (_next <= TimeSpan.Zero) _next = TimeSpan.FromMilliseconds(100);
+        return current;
+    }
+}

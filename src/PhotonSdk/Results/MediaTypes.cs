@@ -1,0 +1,41 @@
+namespace PhotonSdk.Results;
+
+/// <summary>
+/// Media types of images. WaveSpeed's base64 outputs are bare, with no <c>data:</c> prefix, so the type is read from the
+/// bytes' magic numbers.
+/// </summary>
+internal static class MediaTypes
+{
+    public const string Png = "image/png";
+    public const string Jpeg = "image/jpeg";
+    public const string Webp = "image/webp";
+    public const string Gif = "image/gif";
+    public const string Unknown = "application/octet-stream";
+
+    public static string Sniff(ReadOnlySpan<byte> data)
+    {
+        if (data.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return Png;
+        if (data.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])) return Jpeg;
+        if (data.Length >= 12 && data.StartsWith("RIFF"u8) && data[8..12].SequenceEqual("WEBP"u8)) return Webp;
+        if (data.StartsWith("GIF87a"u8) || data.StartsWith("GIF89a"u8)) return Gif;
+        return Unknown;
+    }
+
+    public static string? FromPath(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".png" => Png,
+        ".jpg" or ".jpeg" => Jpeg,
+        ".webp" => Webp,
+        ".gif" => Gif,
+        _ => null,
+    };
+
+    public static string Extension(string? mediaType) => mediaType switch
+    {
+        Png => ".png",
+        Jpeg => ".jpg",
+        Webp => ".webp",
+        Gif => ".gif",
+        _ => ".bin",
+    };
+}
