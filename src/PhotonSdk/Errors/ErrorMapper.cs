@@ -21,14 +21,14 @@ internal static class ErrorMapper
         var status = error.StatusCode;
         if (error.InnerException is JsonException)
         {
-            return new PhotonServerException($"{context.Operation}: the server's answer (HTTP {status}) is not the JSON the API documents.", error)
+            return new PhotonServerException($"{context.Operation}: the server's answer (HTTP {status}) is not the JSON the API documents.", Sanitize(error))
             {
                 StatusCode = status, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
             };
         }
 
         var taskCode = (error as ApiException<ErrorResponse>)?.Result?.Code is { } code && code != status ? code : (int?)null;
-        return Create(status, taskCode, serverMessage, excerpt, context, RetryAfter.Parse(error.Headers, now, maxRetryAfter), error);
+        return Create(status, taskCode, serverMessage, excerpt, context, RetryAfter.Parse(error.Headers, now, maxRetryAfter), Sanitize(error));
     }
 
     /// <summary>Maps a 2xx response whose envelope <c>code</c> is not 200.</summary>
@@ -90,6 +90,12 @@ internal static class ErrorMapper
         exception.ResponseExcerpt = excerpt;
         return exception;
     }
+
+    /// <summary>
+    /// The generated ApiException puts the raw response body in its message, and a server may echo the key there; the
+    /// SDK keeps a redacted excerpt instead and chains only what lies beneath (e.g. the JSON error).
+    /// </summary>
+    internal static Exception? Sanitize(Exception error) => error is ApiException api ? api.InnerException : error;
 
     internal static string? ServerMessage(ErrorResponse? body)
     {

@@ -67,7 +67,7 @@ internal sealed class ApiCaller
         {
             throw new PhotonSubmissionUncertainException(
                 $"{context.Operation}: {Describe(e)} after the request was sent. The server may have created the prediction; " +
-                "it was not sent again so that it is not billed twice. Check the history before submitting again.", e)
+                "it was not sent again so that it is not billed twice. Check the history before submitting again.", ErrorMapper.Sanitize(e))
             {
                 ModelId = context.ModelId,
                 StatusCode = (e as ApiException)?.StatusCode,

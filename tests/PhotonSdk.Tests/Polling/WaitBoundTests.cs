@@ -1,0 +1,69 @@
+using PhotonSdk.Tests.Infrastructure;
+
+namespace PhotonSdk.Tests.Polling;
+
+public sealed class WaitBoundTests : WireMockTestBase
+{
+    [Fact]
+    public async Task The_wait_stops_at_its_bound_with_the_id_and_the_last_status()
+    {
+        Client = CreateClient(o => o.Polling.Timeout = TimeSpan.FromSeconds(30));
+        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
+        Server.Given(Get(ResultPath)).RespondWith(Json(Predictions.Envelope("processing")));
+
+        var error = await DriveThrows<PhotonWaitTimeoutException>(Client.GenerateAsync("A lighthouse"));
+
+        Assert.Equal(Predictions.Id, error.PredictionId);
+        Assert.Equal(PredictionStatus.Processing, error.LastStatus);
+        Assert.InRange(error.Waited, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30.5));
+        Assert.Contains("resume", error.Message, StringComparison.Ordinal);
+        // 2 + 3 + 4.5 + 6.75 + 10 = 26.25 s: five polls fit in thirty seconds.
+        Assert.Equal(5, Count("GET", ResultPath));
+    }
+
+    [Fact]
+    public async Task Cancelling_the_wait_keeps_the_id_and_says_the_prediction_keeps_running()
+    {
+        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
+        Server.Given(Get(ResultPath)).RespondWith(Json(Predictions.Envelope("processing")));
+        using var cancel = new CancellationTokenSource();
+
+        var generation = Client.GenerateAsync("A lighthouse", cancellationToken: cancel.Token);
+        var driving = Time.DriveAsync((Task)generation, Http);
+        while (Count("GET", ResultPath) < 2) await Task.Delay(1);
+        var clockAtCancel = Time.GetUtcNow();
+        await cancel.CancelAsync();
+        await driving;
+
+        var error = await Assert.ThrowsAsync<PhotonCanceledException>(() => generation);
+        Assert.Equal(Predictions.Id, error.PredictionId);
+        Assert.True(error.PredictionMayExist);
+        Assert.Contains("keeps running", error.Message, StringComparison.Ordinal);
+        Assert.InRange(Time.GetUtcNow() - clockAtCancel, TimeSpan.Zero, TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public async Task Cancelling_before_the_submit_sends_nothing()
+    {
+        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client.GenerateAsync("A lighthouse", cancellationToken: cancel.Token));
+
+        Assert.Null((error as PhotonCanceledException)?.PredictionId);
+        Assert.Equal(0, Count("POST", FlashPath));
+    }
+
+    [Fact]
+    public async Task A_per_call_wait_timeout_overrides_the_client_default()
+    {
+        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
+        Server.Given(Get(ResultPath)).RespondWith(Json(Predictions.Envelope("processing")));
+
+        var error = await DriveThrows<PhotonWaitTimeoutException>(Client.GenerateAsync("A lighthouse", new GenerationOptions { WaitTimeout = TimeSpan.FromSeconds(4) }));
+
+        Assert.InRange(error.Waited, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(4.5));
+        Assert.Equal(1, Count("GET", ResultPath));
+    }
+}
