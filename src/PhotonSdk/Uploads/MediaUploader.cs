@@ -73,8 +73,12 @@ internal sealed class MediaUploader
             request.Content = streamContent;
             foreach (var (name, value) in upload.Headers ?? [])
             {
-                if (!request.Headers.TryAddWithoutValidation(name, value)) streamContent.Headers.Remove(name);
-                streamContent.Headers.TryAddWithoutValidation(name, value);
+                // Content headers (Content-Type and the like) are refused on the request and belong on the content.
+                if (!request.Headers.TryAddWithoutValidation(name, value))
+                {
+                    streamContent.Headers.Remove(name);
+                    streamContent.Headers.TryAddWithoutValidation(name, value);
+                }
             }
 
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
