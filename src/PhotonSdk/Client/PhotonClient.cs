@@ -90,17 +90,35 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
     {
         options ??= new GenerationOptions();
         var model = Prepare(prompt, options);
+        var fallback = ModelRouter.FallbackFor(model, _options.Routing);
         PredictionHandle handle;
         try
         {
             handle = await SubmitCoreAsync(prompt, options, model, requestedModelId: null, cancellationToken).ConfigureAwait(false);
-            return await WaitForCompletionAsync(handle, options, cancellationToken).ConfigureAwait(false);
         }
-        catch (PhotonException e) when (ModelRouter.IsOverloaded(e) && ModelRouter.FallbackFor(model, _options.Routing) is { } fallback)
+        catch (PhotonRateLimitedException) when (fallback is not null)
         {
-            handle = await SubmitCoreAsync(prompt, options, fallback, requestedModelId: model.Id, cancellationToken).ConfigureAwait(false);
+            // A 429 proves the submit was not taken: nothing exists on the overloaded model, so another may serve.
+            return await GenerateOnFallbackAsync(prompt, options, fallback, model, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
             return await WaitForCompletionAsync(handle, options, cancellationToken).ConfigureAwait(false);
         }
+        catch (PhotonServerException e) when (fallback is not null && handle.Status == PredictionStatus.Failed && e.TaskCode == 5003)
+        {
+            // Only a prediction that ended failed with "service unavailable" is resubmitted; one still running (a poll
+            // that was rate limited, say) could complete and be billed next to the fallback.
+            return await GenerateOnFallbackAsync(prompt, options, fallback, model, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ImageGenerationResult> GenerateOnFallbackAsync(
+        string prompt, GenerationOptions options, PhotonModel fallback, PhotonModel requested, CancellationToken cancellationToken)
+    {
+        var handle = await SubmitCoreAsync(prompt, options, fallback, requestedModelId: requested.Id, cancellationToken).ConfigureAwait(false);
+        return await WaitForCompletionAsync(handle, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -26,8 +26,4 @@ internal static class ModelRouter
         routing.FallbackToFlashWhenOverloaded && model.Tier == PhotonModelTier.Standard
             ? PhotonModels.ForTier(PhotonModelTier.Flash, model.TakesInputImage)
             : null;
-
-    /// <summary>Whether a failure says the model is overloaded (not that the input is wrong), so another model may serve.</summary>
-    public static bool IsOverloaded(PhotonException error) =>
-        error is PhotonRateLimitedException || (error is PhotonServerException && error.TaskCode == 5003);
 }

@@ -88,4 +88,17 @@ public sealed class RoutingTests : WireMockTestBase
         Assert.Equal(1, Count("POST", PhotonPath));
         Assert.Equal(0, Count("POST", FlashPath));
     }
+
+    [Fact]
+    public async Task The_fallback_policy_does_not_resubmit_while_the_first_prediction_may_still_run()
+    {
+        Client = CreateClient(o => o.Routing.FallbackToFlashWhenOverloaded = true);
+        Server.Given(Post(PhotonPath)).RespondWith(Json(Predictions.Envelope("created", "luma/photon")));
+        Server.Given(Get(ResultPath)).RespondWith(Json(Predictions.Error(429, "slow down"), 429));
+
+        var error = await DriveThrows<PhotonRateLimitedException>(Client.GenerateAsync("A lighthouse", new GenerationOptions { Model = "photon" }));
+
+        Assert.Equal(Predictions.Id, error.PredictionId);
+        Assert.Equal(0, Count("POST", FlashPath));
+    }
 }
