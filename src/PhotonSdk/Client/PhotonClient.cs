@@ -1,9 +1,12 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using PhotonSdk.Errors;
 using PhotonSdk.Generated;
 using PhotonSdk.Polling;
 using PhotonSdk.Resilience;
 using PhotonSdk.Results;
 using PhotonSdk.Routing;
+using PhotonSdk.Telemetry;
 using PhotonSdk.Transport;
 
 namespace PhotonSdk;
@@ -22,6 +25,7 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
     private readonly TimeProvider _time;
     private readonly ApiCaller _api;
     private readonly PredictionWaiter _waiter;
+    private readonly ILogger _logger;
 
     /// <summary>Creates a client from the environment: <c>WAVESPEED_API_KEY</c> and, optionally, <c>WAVESPEED_BASE_URL</c>.</summary>
     /// <exception cref="ArgumentException">No API key is set.</exception>
@@ -61,6 +65,7 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
         ArgumentNullException.ThrowIfNull(options.Retry, nameof(options));
         ArgumentNullException.ThrowIfNull(options.Routing, nameof(options));
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
+        ArgumentNullException.ThrowIfNull(options.Telemetry, nameof(options));
         options.Polling.Validate(nameof(options));
         options.Retry.Validate(nameof(options));
         _ = PhotonModels.Get(options.Routing.DefaultModel, nameof(options));
@@ -73,10 +78,11 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
         _ownsHttp = httpClient is null;
         _http = httpClient ?? CreateHttpClient();
 
+        _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(PhotonTelemetry.Name);
         var apiKey = new ApiKey(key);
-        var generated = new WaveSpeedApiClient(_http, ApiRoot, apiKey, BoundedContent.DefaultMaxResponseBytes);
-        _api = new ApiCaller(generated, apiKey, new ResiliencePipelines(options.Retry, _time), _time, options.Retry.MaxRetryAfter);
-        _waiter = new PredictionWaiter(_api, _time);
+        var generated = new WaveSpeedApiClient(_http, ApiRoot, apiKey, ClientAttribution.Create(options.ClientName), BoundedContent.DefaultMaxResponseBytes);
+        _api = new ApiCaller(generated, apiKey, new ResiliencePipelines(options.Retry, _time, _logger), _time, options.Retry.MaxRetryAfter);
+        _waiter = new PredictionWaiter(_api, _time, _logger);
     }
 
     /// <summary>The API's root address, ending in <c>/api/v3/</c>.</summary>
@@ -90,6 +96,20 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
     {
         options ??= new GenerationOptions();
         var model = Prepare(prompt, options);
+        using var activity = PhotonTelemetry.StartGenerate(model, ApiRoot, prompt, _options.Telemetry);
+        try
+        {
+            return await GenerateCoreAsync(prompt, options, model, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            PhotonTelemetry.Failed(activity, e, model.Id, countPrediction: false);
+            throw;
+        }
+    }
+
+    private async Task<ImageGenerationResult> GenerateCoreAsync(string prompt, GenerationOptions options, PhotonModel model, CancellationToken cancellationToken)
+    {
         var fallback = ModelRouter.FallbackFor(model, _options.Routing);
         PredictionHandle handle;
         try
@@ -117,6 +137,7 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
     private async Task<ImageGenerationResult> GenerateOnFallbackAsync(
         string prompt, GenerationOptions options, PhotonModel fallback, PhotonModel requested, CancellationToken cancellationToken)
     {
+        Log.FallingBack(_logger, requested.Id, fallback.Id);
         var handle = await SubmitCoreAsync(prompt, options, fallback, requestedModelId: requested.Id, cancellationToken).ConfigureAwait(false);
         return await WaitForCompletionAsync(handle, options, cancellationToken).ConfigureAwait(false);
     }
@@ -144,19 +165,34 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
         if (options?.WaitTimeout is { } bad && bad <= TimeSpan.Zero)
             throw new ArgumentException($"options.WaitTimeout must be positive (was {bad}).", nameof(options));
 
-        var latest = prediction.Latest;
-        var polls = 0;
-        if (latest is null || !PredictionWaiter.Status(latest).IsTerminal)
+        using var activity = PhotonTelemetry.StartWait(prediction.Id, prediction.ModelId);
+        try
         {
-            (latest, polls) = await _waiter.WaitAsync(
-                prediction.Id, prediction.ModelId, latest, _options.Polling, options?.WaitTimeout ?? _options.Polling.Timeout, cancellationToken).ConfigureAwait(false);
-            Observe(prediction, latest);
-        }
+            var latest = prediction.Latest;
+            var polls = 0;
+            if (latest is null || !PredictionWaiter.Status(latest).IsTerminal)
+            {
+                (latest, polls) = await _waiter.WaitAsync(
+                    prediction.Id, prediction.ModelId, latest, _options.Polling, options?.WaitTimeout ?? _options.Polling.Timeout, cancellationToken).ConfigureAwait(false);
+                Observe(prediction, latest);
+            }
 
-        var status = PredictionWaiter.Status(latest);
-        var context = _api.Context($"Prediction {prediction.Id}", prediction.Id, prediction.ModelId);
-        if (status != PredictionStatus.Completed) throw ErrorMapper.FromTask(latest, status, context);
-        return ResultMapper.Map(latest, context, _time.GetElapsedTime(prediction.StartedTimestamp), polls, prediction.RequestedModelId);
+            var status = PredictionWaiter.Status(latest);
+            var context = _api.Context($"Prediction {prediction.Id}", prediction.Id, prediction.ModelId);
+            if (status != PredictionStatus.Completed) throw ErrorMapper.FromTask(latest, status, context);
+            var result = ResultMapper.Map(latest, context, _time.GetElapsedTime(prediction.StartedTimestamp), polls, prediction.RequestedModelId);
+            PhotonTelemetry.Succeeded(result);
+            PhotonTelemetry.Tag(activity, result);
+            PhotonTelemetry.Tag(PhotonTelemetry.OwnParent(activity), result);
+            Log.Completed(_logger, result.PredictionId, result.ModelId, result.Timings.Elapsed.TotalSeconds, result.PollCount, result.CostUsd);
+            return result;
+        }
+        catch (Exception e) when (e is PhotonException or OperationCanceledException)
+        {
+            PhotonTelemetry.Failed(activity, e, prediction.ModelId, countPrediction: true);
+            Log.Failed(_logger, prediction.Id, prediction.ModelId, PhotonTelemetry.Outcome(e), e);
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -287,8 +323,20 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
             options.Webhook);
         var context = _api.Context($"Submitting to {model.Id}", modelId: model.Id);
         var started = _time.GetTimestamp();
-        var response = await _api.SubmitAsync(
-            (client, token) => SubmitDispatcher.SubmitAsync(client, model, input, token), options.SyncMode, context, cancellationToken).ConfigureAwait(false);
+        using var activity = PhotonTelemetry.StartSubmit(model);
+        if (_options.Telemetry.IncludePrompts) Log.SubmittingWithPrompt(_logger, model.Id, prompt);
+        PredictionResponse response;
+        try
+        {
+            response = await _api.SubmitAsync(
+                (client, token) => SubmitDispatcher.SubmitAsync(client, model, input, token), options.SyncMode, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PhotonException or OperationCanceledException)
+        {
+            PhotonTelemetry.Failed(activity, e, model.Id, countPrediction: true);
+            Log.Failed(_logger, null, model.Id, PhotonTelemetry.Outcome(e), e);
+            throw;
+        }
 
         if (response.Data is not { Id.Length: > 0 } data)
         {
@@ -301,6 +349,9 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
 
         var handle = new PredictionHandle(this, data.Id, model.Id, default, started, requestedModelId);
         Observe(handle, data);
+        activity?.SetTag("gen_ai.response.id", data.Id);
+        PhotonTelemetry.OwnParent(activity)?.SetTag("gen_ai.response.id", data.Id);
+        Log.Submitted(_logger, data.Id, model.Id);
         return handle;
     }
 

@@ -40,6 +40,18 @@ public sealed class PhotonClientOptions
     /// <summary>The largest file <see cref="PhotonClient.UploadAsync"/> sends, in bytes. Default 300 MB, above which WaveSpeed asks for URLs instead.</summary>
     public long MaxUploadBytes { get; set; } = 300L * 1000 * 1000;
 
+    /// <summary>
+    /// The name sent as <c>X-Client-Name</c> (default <c>photon-sdk-dotnet</c>); the <c>WAVESPEED_CLIENT_NAME</c>
+    /// environment variable overrides it.
+    /// </summary>
+    public string? ClientName { get; set; }
+
+    /// <summary>Where the SDK logs (submits, completions, retries, failures). Default: no logging.</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>What traces and logs may contain.</summary>
+    public TelemetryOptions Telemetry { get; set; } = new();
+
     /// <summary>The clock for polling, backoff and timeouts. Default <see cref="TimeProvider.System"/>; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using PhotonSdk.Errors;
 using PhotonSdk.Generated;
+using PhotonSdk.Telemetry;
 using PhotonSdk.Transport;
 
 namespace PhotonSdk.Polling;
@@ -14,11 +16,13 @@ internal sealed class PredictionWaiter
 {
     private readonly ApiCaller _api;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
-    public PredictionWaiter(ApiCaller api, TimeProvider time)
+    public PredictionWaiter(ApiCaller api, TimeProvider time, ILogger logger)
     {
         _api = api;
         _time = time;
+        _logger = logger;
     }
 
     /// <summary>The terminal prediction and how many GETs it took.</summary>
@@ -47,6 +51,7 @@ internal sealed class PredictionWaiter
                 }
 
                 polls++;
+                using var poll = PhotonTelemetry.StartPoll(predictionId, polls);
                 var response = await _api.ReadAsync(
                     (client, token) => client.GetPredictionResultAsync(predictionId, token), context, linked.Token).ConfigureAwait(false);
                 latest = response.Data ?? throw new PhotonServerException($"The result of prediction {predictionId} came without data.")
@@ -54,6 +59,8 @@ internal sealed class PredictionWaiter
                     PredictionId = predictionId, ModelId = modelId,
                 };
                 lastStatus = Status(latest);
+                poll?.SetTag("photon.prediction.status", lastStatus.Value);
+                Log.Polled(_logger, predictionId, lastStatus.Value, polls);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && bound.IsCancellationRequested)

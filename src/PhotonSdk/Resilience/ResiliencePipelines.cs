@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using PhotonSdk.Generated;
+using Microsoft.Extensions.Logging;
+using PhotonSdk.Telemetry;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -16,11 +18,11 @@ internal sealed class ResiliencePipelines
 {
     private static readonly HashSet<int> TransientStatuses = [408, 429, 500, 502, 503, 504];
 
-    public ResiliencePipelines(RetryOptions options, TimeProvider timeProvider)
+    public ResiliencePipelines(RetryOptions options, TimeProvider timeProvider, ILogger logger)
     {
-        Read = Build(options, timeProvider, options.AttemptTimeout, IsTransientRead);
-        Submit = Build(options, timeProvider, options.AttemptTimeout, IsProvablyNotAccepted);
-        SyncSubmit = Build(options, timeProvider, options.SyncAttemptTimeout, IsProvablyNotAccepted);
+        Read = Build(options, timeProvider, logger, options.AttemptTimeout, IsTransientRead);
+        Submit = Build(options, timeProvider, logger, options.AttemptTimeout, IsProvablyNotAccepted);
+        SyncSubmit = Build(options, timeProvider, logger, options.SyncAttemptTimeout, IsProvablyNotAccepted);
     }
 
     public ResiliencePipeline Read { get; }
@@ -46,7 +48,17 @@ internal sealed class ResiliencePipelines
         _ => false,
     };
 
-    private static ResiliencePipeline Build(RetryOptions options, TimeProvider timeProvider, TimeSpan attemptTimeout, Func<Exception, bool> shouldRetry)
+    private static string Reason(Exception? exception) => exception switch
+    {
+        ApiException api => $"HTTP {api.StatusCode}",
+        HttpRequestException http => $"a network error ({http.HttpRequestError})",
+        TimeoutRejectedException => "an attempt timeout",
+        null => "no error",
+        _ => exception.GetType().Name,
+    };
+
+    private static ResiliencePipeline Build(
+        RetryOptions options, TimeProvider timeProvider, ILogger logger, TimeSpan attemptTimeout, Func<Exception, bool> shouldRetry)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
         if (options.MaxRetryAttempts > 0)
@@ -63,6 +75,11 @@ internal sealed class ResiliencePipelines
                     args.Outcome.Exception is ApiException { StatusCode: (int)HttpStatusCode.TooManyRequests or (int)HttpStatusCode.ServiceUnavailable } api
                         ? RetryAfter.Parse(api.Headers, timeProvider.GetUtcNow(), options.MaxRetryAfter)
                         : null),
+                OnRetry = args =>
+                {
+                    Log.Retrying(logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, Reason(args.Outcome.Exception));
+                    return ValueTask.CompletedTask;
+                },
             });
         }
 

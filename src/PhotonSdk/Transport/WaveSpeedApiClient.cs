@@ -10,13 +10,15 @@ internal partial class WaveSpeedApiClient
 {
     private readonly Uri? _apiRoot;
     private readonly ApiKey? _apiKey;
+    private readonly ClientAttribution? _attribution;
     private readonly long _maxResponseBytes = BoundedContent.DefaultMaxResponseBytes;
 
-    internal WaveSpeedApiClient(HttpClient httpClient, Uri apiRoot, ApiKey apiKey, long maxResponseBytes)
+    internal WaveSpeedApiClient(HttpClient httpClient, Uri apiRoot, ApiKey apiKey, ClientAttribution attribution, long maxResponseBytes)
         : this(httpClient)
     {
         _apiRoot = apiRoot;
         _apiKey = apiKey;
+        _attribution = attribution;
         _maxResponseBytes = maxResponseBytes;
     }
 
@@ -37,6 +39,7 @@ internal partial class WaveSpeedApiClient
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
     {
         if (_apiKey is not null) request.Headers.Authorization = _apiKey.ToAuthorizationHeader();
+        _attribution?.Apply(request);
     }
 
     partial void ProcessResponse(HttpClient client, HttpResponseMessage response)
