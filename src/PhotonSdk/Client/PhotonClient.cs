@@ -231,14 +231,7 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
         };
         var response = await _api.ReadAsync((client, token) => client.ListPredictionsAsync(request, token), _api.Context("Reading the history"), cancellationToken)
             .ConfigureAwait(false);
-        var items = (response.Data?.Items ?? []).Select(p => new PredictionSummary(
-            p.Id,
-            p.Model,
-            PredictionWaiter.Status(p),
-            p.Created_at,
-            p.Outputs ?? [],
-            string.IsNullOrEmpty(p.Error) ? null : p.Error,
-            p.ExecutionTime is { } ms ? TimeSpan.FromMilliseconds(ms) : null)).ToList();
+        var items = (response.Data?.Items ?? []).Select(PredictionSummaryMapper.From).ToList();
         return new PredictionHistoryPage(response.Data?.Page ?? query.Page, response.Data?.Total, items);
     }
 

@@ -1,0 +1,17 @@
+using PhotonSdk.Generated;
+using PhotonSdk.Polling;
+
+namespace PhotonSdk;
+
+/// <summary>Turns a prediction as the API sends it (history items, webhook bodies) into a <see cref="PredictionSummary"/>.</summary>
+internal static class PredictionSummaryMapper
+{
+    public static PredictionSummary From(Prediction prediction) => new(
+        prediction.Id,
+        prediction.Model,
+        PredictionWaiter.Status(prediction),
+        prediction.Created_at,
+        prediction.Outputs ?? [],
+        string.IsNullOrEmpty(prediction.Error) ? null : prediction.Error,
+        prediction.ExecutionTime is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
+}
