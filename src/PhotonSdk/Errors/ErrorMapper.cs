@@ -68,27 +68,35 @@ internal static class ErrorMapper
     {
         var detail = string.IsNullOrWhiteSpace(serverMessage) ? "" : $": {context.Key.Redact(serverMessage)}";
         var head = $"{context.Operation} failed with HTTP {status}{detail}";
-        PhotonException exception = status switch
+        var retryText = retryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $"try again in {wait.TotalSeconds:0.#} s") : "try again later";
+        return status switch
         {
-            401 or 403 => new PhotonAuthenticationException($"{head}.{ActivationHint}", inner),
-            400 or 413 or 422 => new PhotonInvalidRequestException($"{head}.", inner),
-            404 => new PhotonPredictionNotFoundException(
-                context.PredictionId is null ? $"{head}." : $"{head}. No prediction '{context.PredictionId}' exists; predictions are kept for 7 days.", inner),
-            429 => new PhotonRateLimitedException(
-                $"{head}. The account's rate limit was reached; {(retryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $"try again in {wait.TotalSeconds:0.#} s") : "try again later")}.", inner)
+            401 or 403 => new PhotonAuthenticationException($"{head}.{ActivationHint}", inner)
             {
-                RetryAfter = retryAfter,
+                StatusCode = status, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
             },
-            >= 500 and < 600 => new PhotonServerException($"{head}. This is usually transient.", inner),
-            _ => new PhotonException($"{head}.", inner),
+            400 or 413 or 422 => new PhotonInvalidRequestException($"{head}.", inner)
+            {
+                StatusCode = status, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
+            },
+            404 => new PhotonPredictionNotFoundException(
+                context.PredictionId is null ? $"{head}." : $"{head}. No prediction '{context.PredictionId}' exists; predictions are kept for 7 days.", inner)
+            {
+                StatusCode = status, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
+            },
+            429 => new PhotonRateLimitedException($"{head}. The account's rate limit was reached; {retryText}.", inner)
+            {
+                RetryAfter = retryAfter, StatusCode = status, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
+            },
+            >= 500 and < 600 => new PhotonServerException($"{head}. This is usually transient.", inner)
+            {
+                StatusCode = status, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
+            },
+            _ => new PhotonException($"{head}.", inner)
+            {
+                StatusCode = status, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
+            },
         };
-
-        exception.StatusCode = status;
-        exception.TaskCode = taskCode;
-        exception.PredictionId = context.PredictionId;
-        exception.ModelId = context.ModelId;
-        exception.ResponseExcerpt = excerpt;
-        return exception;
     }
 
     /// <summary>

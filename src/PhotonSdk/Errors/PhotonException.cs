@@ -16,17 +16,17 @@ public class PhotonException : Exception
     }
 
     /// <summary>The HTTP status of the failed response (or the envelope's <c>code</c> when the HTTP status was 200).</summary>
-    public int? StatusCode { get; internal set; }
+    public int? StatusCode { get; init; }
 
     /// <summary>The prediction the error concerns, when one exists; use it with <c>GetPrediction</c> to resume.</summary>
-    public string? PredictionId { get; internal set; }
+    public string? PredictionId { get; init; }
 
     /// <summary>The model id the request was for.</summary>
-    public string? ModelId { get; internal set; }
+    public string? ModelId { get; init; }
 
     /// <summary>The task-level <c>data.code</c> (e.g. 1200 for content moderation), when the server sent one.</summary>
-    public int? TaskCode { get; internal set; }
+    public int? TaskCode { get; init; }
 
     /// <summary>The start of the response body (at most 512 characters), for diagnosis.</summary>
-    public string? ResponseExcerpt { get; internal set; }
+    public string? ResponseExcerpt { get; init; }
 }

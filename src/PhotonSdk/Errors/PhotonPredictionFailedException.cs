@@ -17,5 +17,5 @@ public sealed class PhotonPredictionFailedException : PhotonException
     public PredictionStatus Status { get; }
 
     /// <summary>The server's error text for the prediction.</summary>
-    public string? ServerError { get; internal set; }
+    public string? ServerError { get; init; }
 }

@@ -12,5 +12,5 @@ public sealed class PhotonRateLimitedException : PhotonException
     }
 
     /// <summary>How long the server asked to wait (its <c>Retry-After</c>), when it said.</summary>
-    public TimeSpan? RetryAfter { get; internal set; }
+    public TimeSpan? RetryAfter { get; init; }
 }

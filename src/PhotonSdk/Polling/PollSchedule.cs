@@ -15,9 +15,7 @@ internal sealed class PollSchedule
     public TimeSpan Next()
     {
         var current = _next;
-        var grown = TimeSpan.FromTicks((long)Math.Min(current.Ticks * _options.Growth, _options.MaxDelay.Ticks));
-        _next = grown < _options.MaxDelay ? grown : _options.MaxDelay;
-        if (_next <= TimeSpan.Zero) _next = TimeSpan.FromMilliseconds(100);
+        _next = TimeSpan.FromTicks((long)Math.Min(current.Ticks * _options.Growth, _options.MaxDelay.Ticks));
         return current;
     }
 }

@@ -1,0 +1,42 @@
+namespace PhotonSdk.Emulator;
+
+/// <summary>
+/// Faults the emulator injects so that clients can be tested against failures. Every draw is derived from
+/// <see cref="EmulatorOptions.Seed"/> and the order of requests, so a seeded run fails the same requests each time.
+/// All faults are off by default.
+/// </summary>
+public sealed class EmulatorFaultOptions
+{
+    /// <summary>
+    /// Words that make a prediction fail content moderation (task code 1200) when its prompt contains one of them,
+    /// case-insensitively. Empty by default.
+    /// </summary>
+    public IList<string> ModerationWords { get; } = [];
+
+    /// <summary>The share of predictions, from 0 to 1, that fail with <see cref="FailureCode"/>. Default 0.</summary>
+    public double FailureRate { get; set; }
+
+    /// <summary>
+    /// The task code of a prediction failed by <see cref="FailureRate"/>: 1403 (task execution failed, the default),
+    /// 1405, 5000 (internal error) or 5003 (service unavailable).
+    /// </summary>
+    public int FailureCode { get; set; } = 1403;
+
+    /// <summary>The share of API requests, from 0 to 1, answered with <see cref="ServerErrorStatusCode"/>. Default 0.</summary>
+    public double ServerErrorRate { get; set; }
+
+    /// <summary>The HTTP status of an injected server error: 500, 502, 503 (the default) or 504.</summary>
+    public int ServerErrorStatusCode { get; set; } = 503;
+
+    /// <summary>
+    /// When true, a submit that draws a server error is still accepted: the prediction exists although the client
+    /// saw a 5xx, as when a response is lost on the way back. Default false (the submit is refused).
+    /// </summary>
+    public bool ServerErrorKeepsSubmission { get; set; }
+
+    /// <summary>The share of API requests, from 0 to 1, delayed by <see cref="SlowResponseDelay"/>. Default 0.</summary>
+    public double SlowResponseRate { get; set; }
+
+    /// <summary>The extra delay of a slowed request (not scaled by the latency scale). Default 2 seconds.</summary>
+    public TimeSpan SlowResponseDelay { get; set; } = TimeSpan.FromSeconds(2);
+}

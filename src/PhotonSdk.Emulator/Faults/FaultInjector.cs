@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using PhotonSdk.Emulator.Predictions;
+
+namespace PhotonSdk.Emulator.Faults;
+
+/// <summary>
+/// Decides which requests and predictions fail. Each decision is a draw addressed by the seed and the request's or
+/// prediction's ordinal, so a seeded run that sends the same requests in the same order meets the same faults.
+/// </summary>
+internal sealed class FaultInjector
+{
+    private readonly long _seed;
+    private readonly string[] _moderationWords;
+    private readonly double _failureRate;
+    private readonly int _failureCode;
+    private readonly double _serverErrorRate;
+    private readonly double _slowRate;
+    private long _lastRequest;
+
+    public FaultInjector(EmulatorFaultOptions options, int? seed)
+    {
+        // Unseeded runs still draw from the same addressed scheme, with a seed picked once per emulator.
+        _seed = seed ?? BitConverter.ToInt64(RandomNumberGenerator.GetBytes(sizeof(long)));
+        _moderationWords = [.. options.ModerationWords];
+        _failureRate = options.FailureRate;
+        _failureCode = options.FailureCode;
+        _serverErrorRate = options.ServerErrorRate;
+        _slowRate = options.SlowResponseRate;
+        ServerErrorStatusCode = options.ServerErrorStatusCode;
+        ServerErrorKeepsSubmission = options.ServerErrorKeepsSubmission;
+        SlowResponseDelay = options.SlowResponseDelay;
+    }
+
+    public int ServerErrorStatusCode { get; }
+
+    public bool ServerErrorKeepsSubmission { get; }
+
+    public TimeSpan SlowResponseDelay { get; }
+
+    /// <summary>Whether any request-level fault can happen, so requests need not be counted otherwise.</summary>
+    public bool AffectsRequests => _serverErrorRate > 0 || _slowRate > 0;
+
+    /// <summary>Draws the faults of the next API request.</summary>
+    public RequestFaults NextRequest()
+    {
+        var ordinal = Interlocked.Increment(ref _lastRequest);
+        return new RequestFaults(
+            ServerError: _serverErrorRate > 0 && SeededDraws.Unit(_seed, SeededDraws.Stream.ServerError, ordinal) < _serverErrorRate,
+            Slow: _slowRate > 0 && SeededDraws.Unit(_seed, SeededDraws.Stream.SlowResponse, ordinal) < _slowRate);
+    }
+
+    /// <summary>The task code the prediction submitted <paramref name="ordinal"/>-th fails with, or 0 when it completes.</summary>
+    public int FailureCodeFor(string prompt, long ordinal)
+    {
+        foreach (var word in _moderationWords)
+        {
+            if (prompt.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return TaskCodes.ContentModeration;
+            }
+        }
+
+        return _failureRate > 0 && SeededDraws.Unit(_seed, SeededDraws.Stream.PredictionFailure, ordinal) < _failureRate
+            ? _failureCode
+            : TaskCodes.Ok;
+    }
+}

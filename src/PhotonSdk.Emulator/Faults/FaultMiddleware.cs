@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using PhotonSdk.Emulator.Hosting;
+
+namespace PhotonSdk.Emulator.Faults;
+
+/// <summary>Applies the request-level faults (slow responses, injected 5xx) to API requests, before anything else.</summary>
+internal sealed class FaultMiddleware
+{
+    private readonly FaultInjector _faults;
+    private readonly TimeProvider _time;
+
+    public FaultMiddleware(FaultInjector faults, TimeProvider time)
+    {
+        _faults = faults;
+        _time = time;
+    }
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!_faults.AffectsRequests)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var faults = _faults.NextRequest();
+        if (faults.Slow)
+        {
+            await ClockWaits.UntilAsync(_time, _time.GetUtcNow() + _faults.SlowResponseDelay, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (!faults.ServerError)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (_faults.ServerErrorKeepsSubmission && context.GetEndpoint()?.Metadata.GetMetadata<SubmitEndpointMetadata>() is not null)
+        {
+            await AcceptButDiscardAsync(context, next).ConfigureAwait(false);
+        }
+
+        await ApiResults.ErrorAsync(context, _faults.ServerErrorStatusCode, "Injected server error: the service is having trouble, try again later.").ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the submit so the prediction exists, then drops its answer, as if it were lost on the way back.</summary>
+    private static async Task AcceptButDiscardAsync(HttpContext context, RequestDelegate next)
+    {
+        var original = context.Features.Get<IHttpResponseBodyFeature>()!;
+        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Features.Set(original);
+        }
+
+        context.Response.Headers.Clear();
+    }
+}

@@ -1,0 +1,6 @@
+namespace PhotonSdk.Emulator.Faults;
+
+/// <summary>The faults drawn for one API request.</summary>
+/// <param name="ServerError">Answer with the configured 5xx status.</param>
+/// <param name="Slow">Delay the request by the configured extra time first.</param>
+internal readonly record struct RequestFaults(bool ServerError, bool Slow);

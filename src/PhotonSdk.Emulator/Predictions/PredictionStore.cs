@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+
+namespace PhotonSdk.Emulator.Predictions;
+
+/// <summary>All predictions of the emulated account, by id.</summary>
+internal sealed class PredictionStore
+{
+    /// <summary>The API keeps predictions and outputs for 7 days; older ones read as gone.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+
+    private readonly ConcurrentDictionary<string, PredictionRecord> _predictions = new(StringComparer.Ordinal);
+    private long _lastOrdinal;
+
+    public long NextOrdinal() => Interlocked.Increment(ref _lastOrdinal);
+
+    public void Add(PredictionRecord prediction)
+    {
+        if (!_predictions.TryAdd(prediction.Id, prediction))
+        {
+            throw new InvalidOperationException($"Prediction id {prediction.Id} is already in use.");
+        }
+    }
+
+    public bool TryGet(string id, DateTimeOffset now, [NotNullWhen(true)] out PredictionRecord? prediction)
+    {
+        if (_predictions.TryGetValue(id, out prediction) && IsRetained(prediction, now))
+        {
+            return true;
+        }
+
+        prediction = null;
+        return false;
+    }
+
+    public bool Remove(string id) => _predictions.TryRemove(id, out _);
+
+    /// <summary>The retained predictions at <paramref name="now"/>, in no particular order.</summary>
+    public IEnumerable<PredictionRecord> Retained(DateTimeOffset now) =>
+        _predictions.Values.Where(p => IsRetained(p, now));
+
+    private static bool IsRetained(PredictionRecord prediction, DateTimeOffset now) => now - prediction.CreatedAt < Retention;
+}

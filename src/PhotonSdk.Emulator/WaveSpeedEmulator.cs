@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using PhotonSdk.Emulator.Hosting;
+
+namespace PhotonSdk.Emulator;
+
+/// <summary>
+/// A local emulator of WaveSpeedAI's v3 predictions API, serving every model of the spec over HTTP on this machine.
+/// Start one with <see cref="StartAsync"/>, point a client at <see cref="ApiBaseUrl"/>, and dispose it to stop it.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var emulator = await WaveSpeedEmulator.StartAsync(new EmulatorOptions { LatencyScale = 0 });
+/// using var http = new HttpClient { BaseAddress = emulator.ApiBaseUrl };
+/// http.DefaultRequestHeaders.Authorization = new("Bearer", "any-key");
+/// var response = await http.PostAsJsonAsync("luma/photon-flash", new { prompt = "a red fox" });
+/// </code>
+/// </example>
+public sealed class WaveSpeedEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorServices _services;
+    private int _disposed;
+
+    private WaveSpeedEmulator(WebApplication app, EmulatorServices services, Uri baseUrl)
+    {
+        _app = app;
+        _services = services;
+        BaseUrl = baseUrl;
+        ApiBaseUrl = new Uri(baseUrl, "api/v3/");
+    }
+
+    /// <summary>The root of the emulator, e.g. <c>http://127.0.0.1:41234/</c>; it always ends in <c>/</c>.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>The root of the API, <see cref="BaseUrl"/> plus <c>api/v3/</c>, as a client's base address.</summary>
+    public Uri ApiBaseUrl { get; }
+
+    /// <summary>The secret (<c>whsec_...</c>) that signs this emulator's webhooks, as <c>GET /api/v3/webhook/secret</c> returns it.</summary>
+    public string WebhookSecret => _services.Signer.Secret;
+
+    /// <summary>Starts an emulator and returns once it accepts requests.</summary>
+    /// <param name="options">How it behaves; null takes every default (a free loopback port, real-time latency).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator; dispose it to stop it.</returns>
+    /// <exception cref="ArgumentException">An option is out of range; the message names it.</exception>
+    public static Task<WaveSpeedEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default) =>
+        StartCoreAsync(options ?? new EmulatorOptions(), consoleHost: false, cancellationToken);
+
+    /// <summary>Starts an emulator; as a program it logs to the console and stops on Ctrl+C.</summary>
+    internal static async Task<WaveSpeedEmulator> StartCoreAsync(EmulatorOptions options, bool consoleHost, CancellationToken cancellationToken)
+    {
+        options.Validate();
+        var app = EmulatorApplication.Build(options, consoleHost, out var services);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+            var address = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("The server reported no address.");
+            return new WaveSpeedEmulator(app, services, BaseUrlOf(address));
+        }
+        catch
+        {
+            await services.DisposeAsync().ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Completes when the application stops, e.g. on Ctrl+C when run as a program.</summary>
+    internal Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>Stops the emulator and releases its port. Predictions and uploads are lost.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _app.StopAsync().ConfigureAwait(false);
+        await _services.DisposeAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The base URL of a bound address; a wildcard host becomes the loopback address that reaches it.</summary>
+    private static Uri BaseUrlOf(string address)
+    {
+        var builder = new UriBuilder(address.Replace("://+:", "://0.0.0.0:", StringComparison.Ordinal).Replace("://*:", "://0.0.0.0:", StringComparison.Ordinal));
+        builder.Host = builder.Host switch
+        {
+            "0.0.0.0" => "127.0.0.1",
+            "[::]" or "::" => "[::1]",
+            _ => builder.Host,
+        };
+        builder.Path = "/";
+        return builder.Uri;
+    }
+}

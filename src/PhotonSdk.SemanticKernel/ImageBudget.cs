@@ -1,0 +1,87 @@
+using System.Globalization;
+
+namespace PhotonSdk.SemanticKernel;
+
+/// <summary>
+/// What one plugin instance may still spend. A call reserves its image and price before it submits, so that concurrent
+/// calls cannot overspend; the reservation is released when the submit certainly created nothing, and otherwise settled
+/// at the actual price.
+/// </summary>
+internal sealed class ImageBudget
+{
+    private readonly Lock _lock = new();
+    private readonly int _maxImages;
+    private readonly decimal _maxCostUsd;
+    private int _images;
+    private decimal _costUsd;
+
+    public ImageBudget(int maxImages, decimal maxCostUsd)
+    {
+        _maxImages = maxImages;
+        _maxCostUsd = maxCostUsd;
+    }
+
+    /// <summary>Reserves one image at <paramref name="priceUsd"/>.</summary>
+    /// <returns>The reservation, or <see langword="null"/> and why not.</returns>
+    public Reservation? TryReserve(decimal priceUsd, out string? refusal)
+    {
+        lock (_lock)
+        {
+            if (_images + 1 > _maxImages)
+            {
+                refusal = string.Create(CultureInfo.InvariantCulture, $"the image budget is used up ({_images} of {_maxImages} images)");
+                return null;
+            }
+
+            if (_costUsd + priceUsd > _maxCostUsd)
+            {
+                refusal = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"the spending budget is used up (another image costs {Usd(priceUsd)} USD; {Usd(_costUsd)} of {Usd(_maxCostUsd)} USD are spent)");
+                return null;
+            }
+
+            _images++;
+            _costUsd += priceUsd;
+            refusal = null;
+            return new Reservation(this, priceUsd);
+        }
+    }
+
+    internal static string Usd(decimal amount) => amount.ToString("0.00##", CultureInfo.InvariantCulture);
+
+    private void Return(int images, decimal costUsd)
+    {
+        lock (_lock)
+        {
+            _images -= images;
+            _costUsd -= costUsd;
+        }
+    }
+
+    /// <summary>One call's hold on the budget; closed exactly once, by <see cref="Release"/> or <see cref="Settle"/>.</summary>
+    internal sealed class Reservation
+    {
+        private readonly ImageBudget _budget;
+        private readonly decimal _priceUsd;
+        private int _closed;
+
+        public Reservation(ImageBudget budget, decimal priceUsd)
+        {
+            _budget = budget;
+            _priceUsd = priceUsd;
+        }
+
+        /// <summary>Gives the image and its price back: nothing was created.</summary>
+        public void Release()
+        {
+            if (Interlocked.Exchange(ref _closed, 1) == 0) _budget.Return(1, _priceUsd);
+        }
+
+        /// <summary>Keeps the image and corrects the price to what the prediction actually cost (a fallback model may be cheaper).</summary>
+        public void Settle(decimal? actualUsd)
+        {
+            if (Interlocked.Exchange(ref _closed, 1) == 0 && actualUsd is { } actual) _budget.Return(0, _priceUsd - actual);
+        }
+    }
+}

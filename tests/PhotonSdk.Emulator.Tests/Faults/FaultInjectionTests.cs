@@ -1,0 +1,149 @@
+using System.Net;
+using PhotonSdk.Emulator.Tests.Support;
+
+namespace PhotonSdk.Emulator.Tests.Faults;
+
+public sealed class FaultInjectionTests
+{
+    [Fact]
+    public async Task Prediction_failures_repeat_under_the_same_seed()
+    {
+        async Task<List<(string Status, int Code, string Error)>> RunAsync(int seed)
+        {
+            await using var session = await EmulatorSession.StartAsync(o =>
+            {
+                o.Seed = seed;
+                o.Faults.FailureRate = 0.5;
+                o.Faults.FailureCode = 5003;
+            });
+            var outcomes = new List<(string, int, string)>();
+            for (var i = 0; i < 20; i++)
+            {
+                var result = await session.SubmitAsync("luma/photon-flash", new { prompt = $"p{i}", enable_sync_mode = true });
+                outcomes.Add((result.StringAt("status"), result.NumberAt("code"), result.StringAt("error")));
+            }
+
+            return outcomes;
+        }
+
+        var first = await RunAsync(42);
+        var again = await RunAsync(42);
+        var other = await RunAsync(43);
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+        Assert.Contains(first, o => o.Status == "completed" && o.Code == 0);
+        Assert.Contains(first, o => o.Status == "failed" && o.Code == 5003 && o.Error.Length > 0);
+        Assert.All(first.Where(o => o.Status == "failed"), o => Assert.Equal(5003, o.Code));
+    }
+
+    [Fact]
+    public async Task A_moderation_word_in_the_prompt_fails_the_prediction_with_1200()
+    {
+        await using var session = await EmulatorSession.StartAsync(o => o.Faults.ModerationWords.Add("forbidden"));
+
+        var flagged = await session.SubmitAsync("luma/photon-flash", new { prompt = "A FORBIDDEN picture", enable_sync_mode = true });
+        var clean = await session.SubmitAsync("luma/photon-flash", new { prompt = "a fine picture", enable_sync_mode = true });
+
+        Assert.Equal("failed", flagged.StringAt("status"));
+        Assert.Equal(1200, flagged.NumberAt("code"));
+        Assert.Empty(flagged["outputs"]!.AsArray());
+        Assert.Equal("completed", clean.StringAt("status"));
+    }
+
+    [Fact]
+    public async Task Server_errors_hit_the_same_requests_under_the_same_seed()
+    {
+        async Task<List<HttpStatusCode>> RunAsync(int seed)
+        {
+            await using var session = await EmulatorSession.StartAsync(o =>
+            {
+                o.Seed = seed;
+                o.Faults.ServerErrorRate = 0.5;
+                o.Faults.ServerErrorStatusCode = 502;
+            });
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < 20; i++)
+            {
+                using var response = await session.Api.GetAsync("balance");
+                statuses.Add(response.StatusCode);
+                if (response.StatusCode == HttpStatusCode.BadGateway)
+                {
+                    Assert.Equal(502, (await Json.ReadObjectAsync(response)).NumberAt("code"));
+                }
+            }
+
+            return statuses;
+        }
+
+        var first = await RunAsync(7);
+        var again = await RunAsync(7);
+
+        Assert.Equal(first, again);
+        Assert.Contains(HttpStatusCode.OK, first);
+        Assert.Contains(HttpStatusCode.BadGateway, first);
+    }
+
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, 1)]
+    public async Task A_submit_answered_5xx_can_still_have_created_its_prediction(bool keepsSubmission, int extraPredictions)
+    {
+        await using var session = await EmulatorSession.StartAsync(o =>
+        {
+            o.Seed = 3;
+            o.Faults.ServerErrorRate = 0.5;
+            o.Faults.ServerErrorKeepsSubmission = keepsSubmission;
+        });
+
+        var accepted = 0;
+        var refused = false;
+        for (var i = 0; i < 30 && !refused; i++)
+        {
+            using var response = await session.Api.PostAsync("luma/photon-flash", Json.Body(new { prompt = $"p{i}" }));
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                refused = true;
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                accepted++;
+            }
+        }
+
+        int? total = null;
+        for (var i = 0; i < 30 && total is null; i++)
+        {
+            using var history = await session.Api.PostAsync("predictions", Json.Body(new { page = 1, page_size = 100 }));
+            if (history.StatusCode == HttpStatusCode.OK)
+            {
+                total = (await Json.ReadObjectAsync(history))["data"].NumberAt("total");
+            }
+        }
+
+        Assert.True(refused);
+        Assert.Equal(accepted + extraPredictions, total);
+    }
+
+    [Fact]
+    public async Task Slow_responses_wait_on_the_emulator_clock()
+    {
+        var clock = new TimerWatchingTimeProvider();
+        await using var session = await EmulatorSession.StartAsync(o =>
+        {
+            o.Faults.SlowResponseRate = 1;
+            o.Faults.SlowResponseDelay = TimeSpan.FromSeconds(5);
+            o.TimeProvider = clock;
+        });
+
+        var pending = session.Api.GetAsync("balance");
+        await clock.WaitForTimerAsync();
+        var completedBeforeAdvance = pending.IsCompleted;
+        clock.Advance(TimeSpan.FromSeconds(5));
+        using var response = await pending.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(completedBeforeAdvance);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}

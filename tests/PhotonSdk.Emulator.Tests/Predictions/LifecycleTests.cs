@@ -1,0 +1,95 @@
+using PhotonSdk.Emulator.Tests.Support;
+
+namespace PhotonSdk.Emulator.Tests.Predictions;
+
+public sealed class LifecycleTests
+{
+    [Fact]
+    public async Task Photon_flash_goes_created_processing_completed_on_the_clock()
+    {
+        var clock = new TimerWatchingTimeProvider();
+        await using var session = await EmulatorSession.StartAsync(o => { o.LatencyScale = 1; o.TimeProvider = clock; });
+        var id = (await session.SubmitAsync("luma/photon-flash", new { prompt = "dunes" })).StringAt("id");
+
+        var atStart = await session.ResultAsync(id);
+        clock.Advance(TimeSpan.FromMilliseconds(400));
+        var early = await session.ResultAsync(id);
+        clock.Advance(TimeSpan.FromMilliseconds(2_500));
+        var late = await session.ResultAsync(id);
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        var done = await session.ResultAsync(id);
+
+        Assert.Equal("created", atStart.StringAt("status"));
+        Assert.Equal("processing", early.StringAt("status"));
+        Assert.Equal("processing", late.StringAt("status"));
+        Assert.Empty(late["outputs"]!.AsArray());
+        Assert.Equal("completed", done.StringAt("status"));
+        var output = new Uri(done["outputs"]![0]!.GetValue<string>());
+        Assert.Equal(session.Emulator.BaseUrl.Authority, output.Authority);
+        Assert.Equal([false], done["has_nsfw_contents"]!.AsArray().Select(n => n!.GetValue<bool>()));
+        Assert.Equal(2_700, done.NumberAt("executionTime"));
+        Assert.Equal(2_700, done["timings"].NumberAt("inference"));
+        Assert.Equal(0, done.NumberAt("code"));
+    }
+
+    [Fact]
+    public async Task Photon_takes_about_eight_seconds()
+    {
+        var clock = new TimerWatchingTimeProvider();
+        await using var session = await EmulatorSession.StartAsync(o => { o.LatencyScale = 1; o.TimeProvider = clock; });
+        var id = (await session.SubmitAsync("luma/photon", new { prompt = "a glacier" })).StringAt("id");
+
+        clock.Advance(TimeSpan.FromSeconds(7.9));
+        var before = await session.ResultAsync(id);
+        clock.Advance(TimeSpan.FromSeconds(0.1));
+        var after = await session.ResultAsync(id);
+
+        Assert.Equal("processing", before.StringAt("status"));
+        Assert.Equal("completed", after.StringAt("status"));
+    }
+
+    [Fact]
+    public async Task Latency_scale_and_per_model_latency_set_the_duration()
+    {
+        var clock = new TimerWatchingTimeProvider();
+        await using var session = await EmulatorSession.StartAsync(o =>
+        {
+            o.LatencyScale = 0.5;
+            o.ModelLatencies["luma/photon"] = TimeSpan.FromSeconds(20);
+            o.TimeProvider = clock;
+        });
+        var id = (await session.SubmitAsync("luma/photon", new { prompt = "a glacier" })).StringAt("id");
+
+        clock.Advance(TimeSpan.FromSeconds(9.9));
+        var before = await session.ResultAsync(id);
+        clock.Advance(TimeSpan.FromSeconds(0.1));
+        var after = await session.ResultAsync(id);
+
+        Assert.Equal("processing", before.StringAt("status"));
+        Assert.Equal("completed", after.StringAt("status"));
+    }
+
+    [Fact]
+    public async Task With_latency_scale_zero_the_submit_says_created_and_the_first_poll_completed()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+
+        var submitted = await session.SubmitAsync("luma/photon", new { prompt = "a glacier" });
+        var result = await session.ResultAsync(submitted.StringAt("id"));
+
+        Assert.Equal("created", submitted.StringAt("status"));
+        Assert.Equal("completed", result.StringAt("status"));
+    }
+
+    [Fact]
+    public async Task Created_at_is_the_submit_time_in_utc()
+    {
+        var clock = new TimerWatchingTimeProvider();
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 2, 8, 30, 15, 27, TimeSpan.Zero));
+        await using var session = await EmulatorSession.StartAsync(o => o.TimeProvider = clock);
+
+        var data = await session.SubmitAsync("luma/photon", new { prompt = "x" });
+
+        Assert.Equal("2026-11-02T08:30:15.027Z", data.StringAt("created_at"));
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
+using Snapshooter.Xunit;
+
+namespace PhotonSdk.SemanticKernel.Tests;
+
+/// <summary>
+/// The plugin's functions as a model sees them: names, descriptions, parameters, required flags, defaults and the
+/// return description. A change to any of them shows up as a snapshot diff in review.
+/// </summary>
+public sealed class PluginContractTests
+{
+    [Fact]
+    public void The_functions_a_model_sees()
+    {
+        using var harness = new PluginHarness();
+
+        var contract = harness.Plugin
+            .OrderBy(function => function.Name, StringComparer.Ordinal)
+            .Select(function => Project(harness.Plugin.Name, function))
+            .ToList();
+
+        Snapshot.Match(contract);
+    }
+
+    [Fact]
+    public void The_functions_are_m_e_ai_tools_with_the_same_metadata()
+    {
+        using var harness = new PluginHarness();
+
+        foreach (var function in harness.Plugin)
+        {
+            AIFunction tool = function;
+            Assert.EndsWith(function.Name, tool.Name, StringComparison.Ordinal);
+            Assert.Equal(function.Description, tool.Description);
+        }
+    }
+
+    private static object Project(string pluginName, KernelFunction function) => Project(pluginName, ((AIFunction)function).Name, function.Metadata);
+
+    private static object Project(string pluginName, string toolName, KernelFunctionMetadata metadata) => new
+    {
+        Plugin = pluginName,
+        metadata.Name,
+        ToolName = toolName,
+        metadata.Description,
+        Parameters = metadata.Parameters.Select(parameter => new
+        {
+            parameter.Name,
+            parameter.Description,
+            Type = parameter.ParameterType?.Name,
+            parameter.IsRequired,
+            parameter.DefaultValue,
+        }),
+        Returns = new { metadata.ReturnParameter.Description, Type = metadata.ReturnParameter.ParameterType?.Name },
+    };
+}
