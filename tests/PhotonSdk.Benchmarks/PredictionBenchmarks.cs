@@ -1,0 +1,57 @@
+using BenchmarkDotNet.Attributes;
+
+namespace PhotonSdk.Benchmarks;
+
+/// <summary>
+/// CPU time and allocations of one prediction (submit, three polls, completion, result mapping): the SDK against a
+/// minimal hand-written loop, over the same in-memory handler. Polling delays are zero so only client work is measured.
+/// </summary>
+[MemoryDiagnoser]
+public class PredictionBenchmarks
+{
+    private ScriptedApiHandler _handler = null!;
+    private HttpClient _http = null!;
+    private PhotonClient _client = null!;
+    private MinimalLoop _minimal = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _handler = new ScriptedApiHandler();
+        _http = new HttpClient(_handler);
+        _client = new PhotonClient(
+            new PhotonClientOptions
+            {
+                ApiKey = "benchmark-key",
+                BaseUrl = new Uri("https://api.wavespeed.ai"),
+                Polling = { FirstDelay = TimeSpan.Zero, Growth = 1, MaxDelay = TimeSpan.FromTicks(1) },
+            },
+            _http);
+        _minimal = new MinimalLoop(_http, "benchmark-key");
+    }
+
+    [IterationSetup]
+    public void Reset() => _handler.Reset();
+
+    [Benchmark(Baseline = true)]
+    public async Task<Uri> MinimalHttpClientLoop()
+    {
+        _handler.Reset();
+        return await _minimal.GenerateAsync("A cinematic shot of a city at sunset, soft golden light", CancellationToken.None);
+    }
+
+    [Benchmark]
+    public async Task<Uri> PhotonSdkGenerate()
+    {
+        _handler.Reset();
+        var result = await _client.GenerateAsync("A cinematic shot of a city at sunset, soft golden light");
+        return result.Image.Url!;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _client.Dispose();
+        _http.Dispose();
+    }
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(PhotonSdk.Benchmarks.PredictionBenchmarks).Assembly).Run(args);
