@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace PhotonSdk.DependencyInjection;
@@ -19,4 +20,21 @@ public sealed class PhotonClientBuilder
 
     /// <summary>Whether this is the default (unkeyed) client.</summary>
     public bool IsDefault => Name.Length == 0;
+
+    /// <summary>
+    /// Registers a Microsoft.Extensions.AI <see cref="IImageGenerator"/> over this client (keyed by the client's name for
+    /// a named client), so that <c>IImageGenerator</c> consumers get Photon.
+    /// </summary>
+    /// <param name="configure">Adds middleware, e.g. <c>b =&gt; b.UseLogging().UseOpenTelemetry()</c>.</param>
+    /// <param name="defaultModelId">The model when a request names none: an id, a name or an alias.</param>
+    /// <returns>This builder.</returns>
+    [System.Diagnostics.CodeAnalysis.Experimental("MEAI001")]
+    public PhotonClientBuilder AddImageGenerator(Action<ImageGeneratorBuilder>? configure = null, string? defaultModelId = null)
+    {
+        var builder = IsDefault
+            ? Services.AddImageGenerator(services => services.GetRequiredService<IPhotonClient>().AsIImageGenerator(defaultModelId))
+            : Services.AddKeyedImageGenerator(Name, services => services.GetRequiredKeyedService<IPhotonClient>(Name).AsIImageGenerator(defaultModelId));
+        configure?.Invoke(builder);
+        return this;
+    }
 }

@@ -52,4 +52,30 @@ public static class PhotonKernelBuilderExtensions
             new PhotonImagePlugin(services.GetRequiredService<IPhotonClient>(), options), pluginName));
         return builder;
     }
+
+    /// <summary>
+    /// Adds the <see cref="PhotonImagePlugin"/> and a <see cref="PhotonTextToImageService"/> over the
+    /// <see cref="IPhotonClient"/> already registered in the kernel's services, e.g. by
+    /// <c>services.AddPhotonClient(configuration)</c> followed by <c>services.AddKernel()</c>.
+    /// </summary>
+    /// <param name="builder">The kernel builder.</param>
+    /// <param name="clientName">The name of a keyed client registered with <c>AddPhotonClient(name, ...)</c>; <see langword="null"/> for the default client.</param>
+    /// <param name="options">The plugin's budget and bounds; the defaults when <see langword="null"/>.</param>
+    /// <param name="pluginName">The plugin's name, which prefixes its function names for the model.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException">An option is out of range or the plugin name is empty.</exception>
+    public static IKernelBuilder AddPhotonImageGenerationFromServices(
+        this IKernelBuilder builder, string? clientName = null, PhotonImagePluginOptions? options = null, string pluginName = PhotonImagePlugin.DefaultPluginName)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(pluginName);
+        (options ?? new PhotonImagePluginOptions()).Validate(nameof(options));
+
+        IPhotonClient Client(IServiceProvider services) =>
+            clientName is null ? services.GetRequiredService<IPhotonClient>() : services.GetRequiredKeyedService<IPhotonClient>(clientName);
+
+        builder.Services.AddSingleton<ITextToImageService>(services => new PhotonTextToImageService(Client(services)));
+        builder.Services.AddSingleton(services => KernelPluginFactory.CreateFromObject(new PhotonImagePlugin(Client(services), options), pluginName));
+        return builder;
+    }
 }

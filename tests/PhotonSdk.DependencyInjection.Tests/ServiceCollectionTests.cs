@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -140,6 +141,23 @@ public sealed class ServiceCollectionTests : IDisposable
         {
             Environment.SetEnvironmentVariable("WAVESPEED_API_KEY", saved);
         }
+    }
+
+    [Fact]
+    public void The_image_generator_companion_serves_the_registered_clients()
+    {
+        var services = new ServiceCollection();
+        services.AddPhotonClient(Config("Photon", "key")).AddImageGenerator(defaultModelId: "photon");
+        services.AddPhotonClient("team-b", Config("B", "key-b")).AddImageGenerator();
+        using var provider = services.BuildServiceProvider();
+
+        var generator = provider.GetRequiredService<IImageGenerator>();
+        var teamGenerator = provider.GetRequiredKeyedService<IImageGenerator>("team-b");
+
+        Assert.Same(provider.GetRequiredService<IPhotonClient>(), generator.GetService<IPhotonClient>());
+        Assert.Same(provider.GetRequiredKeyedService<IPhotonClient>("team-b"), teamGenerator.GetService<IPhotonClient>());
+        Assert.Equal("luma/photon", generator.GetService<ImageGeneratorMetadata>()!.DefaultModelId);
+        Assert.Equal("wavespeed", teamGenerator.GetService<ImageGeneratorMetadata>()!.ProviderName);
     }
 
     public void Dispose()

@@ -57,4 +57,23 @@ public sealed class PhotonKernelBuilderExtensionsTests
 
         Assert.Equal("options", error.ParamName);
     }
+
+    [Fact]
+    public async Task The_client_can_come_from_the_services_default_or_keyed()
+    {
+        using var defaultClient = new FakePhotonClient();
+        using var teamClient = new FakePhotonClient();
+        var builder = Kernel.CreateBuilder();
+        builder.Services.AddSingleton<IPhotonClient>(defaultClient);
+        builder.Services.AddKeyedSingleton<IPhotonClient>("team-b", teamClient);
+        builder.AddPhotonImageGenerationFromServices();
+        builder.AddPhotonImageGenerationFromServices("team-b", pluginName: "team_b");
+        var kernel = builder.Build();
+
+        await kernel.InvokeAsync<string>("photon", "generate_image", new KernelArguments { ["prompt"] = "A fox" });
+        await kernel.InvokeAsync<string>("team_b", "generate_image", new KernelArguments { ["prompt"] = "A hare" });
+
+        Assert.Equal(["A fox"], defaultClient.GenerateCalls.Select(c => c.Prompt));
+        Assert.Equal(["A hare"], teamClient.GenerateCalls.Select(c => c.Prompt));
+    }
 }

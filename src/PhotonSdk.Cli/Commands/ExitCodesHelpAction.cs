@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.Globalization;
+using PhotonSdk.Cli.Errors;
+
+namespace PhotonSdk.Cli.Commands;
+
+/// <summary>
+/// The standard help, followed by what the generated help cannot know: the emulator's own options (for
+/// <c>photon emulator --help</c>) and the exit codes, so that scripts can be written from <c>--help</c> alone.
+/// </summary>
+internal sealed class ExitCodesHelpAction : SynchronousCommandLineAction
+{
+    private readonly HelpAction _standardHelp;
+
+    public ExitCodesHelpAction(HelpAction standardHelp)
+    {
+        _standardHelp = standardHelp;
+    }
+
+    public override bool ClearsParseErrors => true;
+
+    public override int Invoke(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var result = _standardHelp.Invoke(parseResult);
+        var output = parseResult.InvocationConfiguration.Output;
+        if (parseResult.CommandResult.Command.Name == "emulator")
+        {
+            output.WriteLine("Emulator options:");
+            foreach (var line in EmulatorCommand.EmulatorOptionLines()) output.WriteLine(line);
+            output.WriteLine();
+        }
+
+        output.WriteLine("Exit codes:");
+        foreach (var (code, meaning) in ExitCodes.All)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {code,-5}{meaning}"));
+        }
+
+        output.WriteLine();
+        return result;
+    }
+}

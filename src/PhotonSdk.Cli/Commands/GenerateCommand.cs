@@ -1,0 +1,56 @@
+using System.CommandLine;
+using PhotonSdk.Cli.Errors;
+using PhotonSdk.Cli.Output;
+using PhotonSdk.Cli.Waiting;
+
+namespace PhotonSdk.Cli.Commands;
+
+/// <summary><c>photon generate "prompt"</c>: submits one prediction, shows its status while it runs, saves the image.</summary>
+internal static class GenerateCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var prompt = new Argument<string>("prompt") { Description = "What to generate" };
+        var model = CommonOptions.Model();
+        var output = CommonOptions.Out("A file, or a folder (existing or ending in /) to save into; default ./photon-output/<prediction-id>.<ext>");
+        var base64 = new Option<bool>("--base64") { Description = "Receive the image bytes in the response instead of a URL" };
+        var sync = new Option<bool>("--sync") { Description = "Ask the server to answer the submit only when the image is ready" };
+        var json = CommonOptions.Json();
+
+        var command = new Command("generate", "Generate an image from a prompt and save it") { prompt, model, output, base64, sync, json };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var options = CommonOptions.ForModel(parse.GetValue(model));
+            options.ResponseFormat = parse.GetValue(base64) ? ImageResponseFormat.Data : ImageResponseFormat.Url;
+            options.SyncMode = parse.GetValue(sync);
+            return RunAsync(context, parse.GetValue(prompt) ?? "", options, parse.GetValue(output), parse.GetValue(json), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        CommandContext context, string prompt, GenerationOptions options, string? output, bool json, CancellationToken cancellationToken)
+    {
+        var connection = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var client = connection.Client;
+            var initial = options.SyncMode ? "Submitting (sync mode: the server answers when the image is ready)…" : "Submitting…";
+            var result = await LiveStatus.RunAsync(context.Terminal, initial, async report =>
+            {
+                var handle = await client.SubmitAsync(prompt, options, cancellationToken).ConfigureAwait(false);
+                if (!context.Terminal.IsInteractive)
+                {
+                    // Without a live display, logs still get the id before the wait, so that a killed run can be resumed.
+                    await context.Terminal.Error.WriteLineAsync($"Submitted prediction {handle.Id} ({handle.ModelId}); waiting for it.").ConfigureAwait(false);
+                }
+
+                return await PredictionWatcher.WaitAsync(
+                    client, handle, connection.Polling, h => report(LiveStatus.Describe(h)), cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+
+            await ResultSaver.SaveAndPrintAsync(context, connection, result, output, json, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+    }
+}

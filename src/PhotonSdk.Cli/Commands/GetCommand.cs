@@ -1,0 +1,38 @@
+using System.CommandLine;
+using PhotonSdk.Cli.Errors;
+using PhotonSdk.Cli.Output;
+using PhotonSdk.Cli.Waiting;
+
+namespace PhotonSdk.Cli.Commands;
+
+/// <summary><c>photon get &lt;prediction-id&gt;</c>: resumes a prediction submitted earlier, waits for it and saves its image.</summary>
+internal static class GetCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var id = new Argument<string>("prediction-id") { Description = "The id that generate printed (predictions are kept 7 days)" };
+        var output = CommonOptions.Out("A file, or a folder (existing or ending in /) to save into; default ./photon-output/<prediction-id>.<ext>");
+        var json = CommonOptions.Json();
+
+        var command = new Command("get", "Resume a prediction by its id: wait for it and save its image") { id, output, json };
+        command.SetAction((parse, cancellationToken) =>
+            RunAsync(context, parse.GetValue(id) ?? "", parse.GetValue(output), parse.GetValue(json), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CommandContext context, string predictionId, string? output, bool json, CancellationToken cancellationToken)
+    {
+        var connection = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var client = connection.Client;
+            var handle = client.GetPrediction(predictionId);
+            var result = await LiveStatus.RunAsync(context.Terminal, $"Reading prediction {predictionId}…", report =>
+                PredictionWatcher.WaitAsync(client, handle, connection.Polling, h => report(LiveStatus.Describe(h)), cancellationToken))
+                .ConfigureAwait(false);
+
+            await ResultSaver.SaveAndPrintAsync(context, connection, result, output, json, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+    }
+}

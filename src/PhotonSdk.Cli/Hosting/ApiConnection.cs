@@ -1,0 +1,79 @@
+using PhotonSdk.Emulator;
+
+namespace PhotonSdk.Cli.Hosting;
+
+/// <summary>
+/// The client a command talks through: WaveSpeed (or <c>WAVESPEED_BASE_URL</c>) when an API key is set, else an
+/// emulator started in this process on a free loopback port, which lives as long as the connection.
+/// </summary>
+internal sealed class ApiConnection : IAsyncDisposable
+{
+    /// <summary>Any non-empty key opens an emulator that restricts no keys.</summary>
+    private const string EmulatorApiKey = "local-emulator";
+
+    private readonly WaveSpeedEmulator? _emulator;
+
+    private ApiConnection(PhotonClient client, PollingOptions polling, WaveSpeedEmulator? emulator)
+    {
+        Client = client;
+        Polling = polling;
+        _emulator = emulator;
+    }
+
+    public PhotonClient Client { get; }
+
+    /// <summary>The polling the client was made with; the live status display follows the same schedule.</summary>
+    public PollingOptions Polling { get; }
+
+    /// <summary>Whether the API is an emulator inside this process, whose URLs stop working when the tool exits.</summary>
+    public bool IsInProcessEmulator => _emulator is not null;
+
+    /// <summary>Opens the connection; without a key, starts the emulator and says so in one line on <paramref name="stderr"/>.</summary>
+    public static async Task<ApiConnection> OpenAsync(CliEnvironment environment, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (environment.ApiKey is { } key)
+        {
+            var polling = new PollingOptions();
+            var client = new PhotonClient(new PhotonClientOptions
+            {
+                ApiKey = key,
+                BaseUrl = environment.BaseUrl is null ? PhotonClientOptions.DefaultBaseUrl : ParseBaseUrl(environment.BaseUrl),
+                Polling = polling,
+            });
+            return new ApiConnection(client, polling, null);
+        }
+
+        var options = new EmulatorOptions { LatencyScale = environment.EmulatorLatencyScale };
+        environment.ConfigureEmulator?.Invoke(options);
+        var emulator = await WaveSpeedEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var client = new PhotonClient(new PhotonClientOptions
+            {
+                ApiKey = EmulatorApiKey,
+                BaseUrl = emulator.BaseUrl,
+                Polling = environment.EmulatorPolling,
+            });
+            await stderr.WriteLineAsync(
+                $"No {PhotonClientOptions.ApiKeyEnvironmentVariable} set: using the local WaveSpeed emulator at {emulator.BaseUrl} (placeholder images, nothing billed).")
+                .ConfigureAwait(false);
+            return new ApiConnection(client, environment.EmulatorPolling, emulator);
+        }
+        catch
+        {
+            await emulator.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (_emulator is not null) await _emulator.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static Uri ParseBaseUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url)
+            ? url
+            : throw new ArgumentException($"{PhotonClientOptions.BaseUrlEnvironmentVariable} is not an absolute URL: '{text}'.", nameof(text));
+}

@@ -1,0 +1,46 @@
+using PhotonSdk.Cli.Errors;
+using PhotonSdk.Cli.Tests.Infrastructure;
+
+namespace PhotonSdk.Cli.Tests.Commands;
+
+public sealed class HelpTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("generate", "--help")]
+    [InlineData("batch", "-h")]
+    public async Task Help_lists_every_exit_code(params string[] args)
+    {
+        var run = await _cli.RunAsync(args);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Contains("Exit codes:", run.Stdout, StringComparison.Ordinal);
+        foreach (var (code, meaning) in ExitCodes.All)
+        {
+            Assert.Contains($"  {code,-5}{meaning}", run.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Emulator_help_lists_the_emulators_own_options()
+    {
+        var run = await _cli.RunAsync(["emulator", "--help"]);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Contains("--moderation-word WORD", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--urls <urls>", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_command_is_a_usage_error()
+    {
+        var run = await _cli.RunAsync(["paint", "a fox"]);
+
+        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        Assert.Contains("photon --help", run.Stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _cli.Dispose();
+}

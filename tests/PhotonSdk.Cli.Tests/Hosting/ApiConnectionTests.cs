@@ -1,0 +1,48 @@
+using PhotonSdk.Cli.Errors;
+using PhotonSdk.Cli.Tests.Infrastructure;
+using PhotonSdk.Emulator;
+
+namespace PhotonSdk.Cli.Tests.Hosting;
+
+public sealed class ApiConnectionTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    [Fact]
+    public async Task With_a_key_it_calls_the_base_url_and_starts_no_emulator()
+    {
+        var options = new EmulatorOptions { LatencyScale = 0, InitialBalance = 42.5m };
+        await using var emulator = await WaveSpeedEmulator.StartAsync(options);
+
+        var run = await _cli.RunAsync(["balance"], apiKey: "any-key", baseUrl: emulator.BaseUrl.ToString());
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Equal("Balance: 42.50 USD", Assert.Single(run.StdoutLines));
+        Assert.Empty(run.Stderr);
+    }
+
+    [Fact]
+    public async Task A_refused_key_exits_3_and_is_never_printed()
+    {
+        var options = new EmulatorOptions { LatencyScale = 0 };
+        options.ApiKeys.Add("the-right-key");
+        await using var emulator = await WaveSpeedEmulator.StartAsync(options);
+
+        var run = await _cli.RunAsync(["generate", "A red fox"], apiKey: "sk-wrong-key-123", baseUrl: emulator.BaseUrl.ToString());
+
+        Assert.True(run.ExitCode == ExitCodes.Authentication, run.ToString());
+        Assert.Contains("HTTP 401", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-wrong-key-123", run.Stdout + run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_base_url_that_is_not_a_url_exits_2_before_anything_is_sent()
+    {
+        var run = await _cli.RunAsync(["balance"], apiKey: "any-key", baseUrl: "not a url");
+
+        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        Assert.Contains("WAVESPEED_BASE_URL is not an absolute URL", run.Stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _cli.Dispose();
+}

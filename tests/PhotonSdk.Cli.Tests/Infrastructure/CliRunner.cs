@@ -1,0 +1,61 @@
+using PhotonSdk.Cli.Hosting;
+using PhotonSdk.Emulator;
+
+namespace PhotonSdk.Cli.Tests.Infrastructure;
+
+/// <summary>
+/// Runs the tool in-process, as a user would from a fresh folder: its own temporary working directory, captured
+/// stdout and stderr, no API key (so an in-process emulator with no latency) unless a test says otherwise.
+/// </summary>
+public sealed class CliRunner : IDisposable
+{
+    public CliRunner()
+    {
+        WorkingDirectory = Directory.CreateTempSubdirectory("photon-cli-tests-").FullName;
+    }
+
+    public string WorkingDirectory { get; }
+
+    public string OutputFolder => Path.Combine(WorkingDirectory, "photon-output");
+
+    public async Task<CliResult> RunAsync(string[] args, Action<EmulatorOptions>? configureEmulator = null, string? apiKey = null, string? baseUrl = null,
+        WatchedWriter? stdout = null, WatchedWriter? stderr = null, CancellationToken cancellationToken = default)
+    {
+        stdout ??= new WatchedWriter();
+        stderr ??= new WatchedWriter();
+        var environment = new CliEnvironment
+        {
+            ApiKey = apiKey,
+            BaseUrl = baseUrl,
+            WorkingDirectory = WorkingDirectory,
+            IsTerminal = false,
+            EmulatorLatencyScale = 0,
+            EmulatorPolling = new PollingOptions { FirstDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },
+            ConfigureEmulator = configureEmulator,
+        };
+        var exitCode = await CliApplication.RunAsync(args, stdout, stderr, environment, cancellationToken);
+        return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    public string WriteFile(string name, string contents)
+    {
+        var path = Path.Combine(WorkingDirectory, name);
+        File.WriteAllText(path, contents);
+        return path;
+    }
+
+    public string[] SavedImages() =>
+        Directory.Exists(OutputFolder) ? Directory.GetFiles(OutputFolder).Order(StringComparer.Ordinal).ToArray() : [];
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(WorkingDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is harmless.
+        }
+    }
+}
