@@ -66,7 +66,8 @@ internal static class ErrorMapper
     private static PhotonException Create(
         int status, int? taskCode, string? serverMessage, string? excerpt, ErrorContext context, TimeSpan? retryAfter, Exception? inner)
     {
-        var detail = string.IsNullOrWhiteSpace(serverMessage) ? "" : $": {context.Key.Redact(serverMessage)}";
+        // Server messages often end in a full stop of their own; the SDK adds its sentence after one.
+        var detail = string.IsNullOrWhiteSpace(serverMessage) ? "" : $": {context.Key.Redact(serverMessage).TrimEnd().TrimEnd('.')}";
         var head = $"{context.Operation} failed with HTTP {status}{detail}";
         var retryText = retryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $"try again in {wait.TotalSeconds:0.#} s") : "try again later";
         return status switch

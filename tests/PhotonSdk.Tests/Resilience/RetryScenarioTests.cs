@@ -159,6 +159,17 @@ public sealed class RetryScenarioTests : WireMockTestBase
     }
 
     [Fact]
+    public async Task A_server_message_with_its_own_full_stop_reads_as_one_sentence()
+    {
+        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Error(401, "Unauthorized: invalid API key."), 401));
+
+        var error = await DriveThrows<PhotonAuthenticationException>(Client.GenerateAsync("A lighthouse"));
+
+        Assert.Contains("HTTP 401: Unauthorized: invalid API key. Check the key", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_404_for_an_id_says_no_such_prediction()
     {
         Server.Given(Get(ResultPath)).RespondWith(Json(Predictions.Error(404, "task not found"), 404));

@@ -1,0 +1,26 @@
+using System.Text;
+using PhotonSdk;
+using PhotonSdk.Emulator;
+using PhotonSdk.Samples.Snippets;
+
+// Runs every README snippet against a local emulator (offline, nothing billed).
+await using var emulator = await WaveSpeedEmulator.StartAsync(new EmulatorOptions { LatencyScale = 0.1, Faults = { ModerationWords = { "forbidden" } } });
+using var client = new PhotonClient(new PhotonClientOptions
+{
+    ApiKey = "any-key",
+    BaseUrl = emulator.BaseUrl,
+    Polling = { FirstDelay = TimeSpan.FromMilliseconds(200) },
+});
+
+Console.WriteLine($"emulator in a test:     {await Snippets.EmulatorInATestAsync()}");
+Console.WriteLine($"submit now, wait later: {await Snippets.SubmitNowWaitLaterAsync(client, CancellationToken.None)}");
+Console.WriteLine($"bytes instead of URLs:  {await Snippets.BytesInsteadOfUrlsAsync(client)}");
+Console.WriteLine($"modify an upload:       {await Snippets.ModifyAnUploadedImageAsync(client)}");
+Console.WriteLine($"errors:                 {await Snippets.HandleErrorsAsync(client, "A forbidden thing")}");
+Console.WriteLine($"IImageGenerator:        {await Snippets.ImageGeneratorAsync(client)}");
+
+var body = Encoding.UTF8.GetBytes("""{"id":"abc","status":"completed"}""");
+var signer = new WebhookVerifier(emulator.WebhookSecret);
+var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+Console.WriteLine($"webhook (genuine):      {Snippets.VerifyWebhook(emulator.WebhookSecret, "abc", timestamp, signer.Sign("abc", timestamp, body), body)}");
+Console.WriteLine($"webhook (forged):       {Snippets.VerifyWebhook(emulator.WebhookSecret, "abc", timestamp, "v3,00", body)}");
