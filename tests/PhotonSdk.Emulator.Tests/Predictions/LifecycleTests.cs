@@ -33,6 +33,26 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task The_finish_time_of_a_prediction_is_when_its_result_turns_completed()
+    {
+        var clock = new TimerWatchingTimeProvider();
+        await using var session = await EmulatorSession.StartAsync(o => { o.LatencyScale = 1; o.TimeProvider = clock; });
+        var submittedAt = clock.GetUtcNow();
+        var id = (await session.SubmitAsync("luma/photon-flash", new { prompt = "dunes" })).StringAt("id");
+
+        var finish = session.Emulator.FinishTimeOf(id);
+        clock.Advance(finish!.Value - clock.GetUtcNow() - TimeSpan.FromTicks(1));
+        var justBefore = await session.ResultAsync(id);
+        clock.Advance(TimeSpan.FromTicks(1));
+        var atFinish = await session.ResultAsync(id);
+
+        Assert.Equal(submittedAt + TimeSpan.FromSeconds(3), finish);
+        Assert.Equal("processing", justBefore.StringAt("status"));
+        Assert.Equal("completed", atFinish.StringAt("status"));
+        Assert.Null(session.Emulator.FinishTimeOf("no-such-prediction"));
+    }
+
+    [Fact]
     public async Task Photon_takes_about_eight_seconds()
     {
         var clock = new TimerWatchingTimeProvider();
