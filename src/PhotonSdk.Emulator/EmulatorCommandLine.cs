@@ -18,6 +18,7 @@ public sealed class EmulatorCommandLine
           --api-key KEY                     accept only this Bearer key; repeatable (default: any non-empty key)
           --latency-scale X                 multiply model latencies and the sync window (default 1; 0 = instant)
           --model-latency MODEL=SECONDS     unscaled latency of one model; repeatable (default 3 s flash, 8 s others)
+          --latency-jitter SHARE            spread each latency evenly within this share either side, 0 to <1 (default 0)
           --sync-timeout SECONDS            sync-mode window before the 5004 answer, unscaled (default 60)
           --rate-limit-tier TIER            none, bronze, silver, gold or ultra (default none)
           --seed N                          make ids, faults and images repeatable
@@ -92,6 +93,9 @@ public sealed class EmulatorCommandLine
                     break;
                 case "--latency-scale":
                     options.LatencyScale = Number(name, Value());
+                    break;
+                case "--latency-jitter":
+                    options.LatencyJitter = Number(name, Value());
                     break;
                 case "--model-latency":
                     var (model, seconds) = ModelLatency(name, Value());

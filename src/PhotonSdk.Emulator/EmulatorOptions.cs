@@ -27,6 +27,13 @@ public sealed class EmulatorOptions
     public double LatencyScale { get; set; } = 1.0;
 
     /// <summary>
+    /// Spreads each prediction's latency evenly within this share either side of its model's latency, as real
+    /// predictions vary: 0.1 gives a 3 s model anything from 2.7 s to 3.3 s. Default 0, every prediction of a model
+    /// taking the same time. Draws follow <see cref="Seed"/>.
+    /// </summary>
+    public double LatencyJitter { get; set; }
+
+    /// <summary>
     /// Unscaled latency by model id, overriding the defaults (3 s for flash-tier models, 8 s for the others).
     /// </summary>
     public IDictionary<string, TimeSpan> ModelLatencies { get; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
@@ -76,6 +83,11 @@ public sealed class EmulatorOptions
         }
 
         RequireNonNegativeFinite(LatencyScale, nameof(LatencyScale));
+        if (!double.IsFinite(LatencyJitter) || LatencyJitter is < 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(LatencyJitter), LatencyJitter.ToString(CultureInfo.InvariantCulture), "Must be 0 or more and less than 1.");
+        }
+
         RequireNonNegative(SyncModeTimeout, nameof(SyncModeTimeout));
         foreach (var (model, latency) in ModelLatencies)
         {

@@ -41,6 +41,15 @@ public sealed class WaveSpeedEmulator : IAsyncDisposable
     /// <summary>The secret (<c>whsec_...</c>) that signs this emulator's webhooks, as <c>GET /api/v3/webhook/secret</c> returns it.</summary>
     public string WebhookSecret => _services.Signer.Secret;
 
+    /// <summary>
+    /// When a prediction reaches its terminal status (completed or failed), as fixed at its submit. Not part of the
+    /// emulated API: a harness uses it to measure how soon a client notices completion.
+    /// </summary>
+    /// <param name="predictionId">The id a submit returned.</param>
+    /// <returns>The time on the emulator's clock, or <see langword="null"/> for an id it does not hold.</returns>
+    public DateTimeOffset? FinishTimeOf(string predictionId) =>
+        _services.Predictions.TryGet(predictionId, _services.Time.GetUtcNow(), out var prediction) ? prediction.FinishesAt : null;
+
     /// <summary>Starts an emulator and returns once it accepts requests.</summary>
     /// <param name="options">How it behaves; null takes every default (a free loopback port, real-time latency).</param>
     /// <param name="cancellationToken">Cancels the start.</param>

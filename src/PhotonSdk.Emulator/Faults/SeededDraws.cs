@@ -15,6 +15,7 @@ internal static class SeededDraws
         ServerError = 3,
         SlowResponse = 4,
         Rendering = 5,
+        Latency = 6,
     }
 
     /// <summary>A 64-bit value for <paramref name="index"/> in <paramref name="stream"/>.</summary>

@@ -24,7 +24,8 @@ internal sealed class EmulatorServices : IAsyncDisposable
         Catalog = ModelCatalog.LoadEmbedded();
         Predictions = new PredictionStore();
         Ids = new PredictionIdGenerator(options.Seed);
-        Latency = new LatencyProfile(options.ModelLatencies, options.LatencyScale);
+        Latency = new LatencyProfile(
+            options.ModelLatencies, options.LatencyScale, options.LatencyJitter, options.Seed ?? BitConverter.ToInt64(System.Security.Cryptography.RandomNumberGenerator.GetBytes(sizeof(long))));
         SyncWindow = Latency.Scale(options.SyncModeTimeout);
         DefaultRenderSeed = options.Seed ?? 0;
         var limits = TierLimits.For(options.RateLimitTier);

@@ -1,4 +1,5 @@
 using PhotonSdk.Emulator.Catalog;
+using PhotonSdk.Emulator.Faults;
 
 namespace PhotonSdk.Emulator.Predictions;
 
@@ -16,21 +17,29 @@ internal sealed class LatencyProfile
 
     private readonly Dictionary<string, TimeSpan> _overrides;
     private readonly double _scale;
+    private readonly double _jitter;
+    private readonly long _seed;
 
-    public LatencyProfile(IDictionary<string, TimeSpan> overrides, double scale)
+    public LatencyProfile(IDictionary<string, TimeSpan> overrides, double scale, double jitter = 0, long seed = 0)
     {
         _overrides = new Dictionary<string, TimeSpan>(overrides, StringComparer.Ordinal);
         _scale = scale;
+        _jitter = jitter;
+        _seed = seed;
     }
 
-    /// <summary>The scaled time a prediction of <paramref name="model"/> waits before processing starts.</summary>
-    public TimeSpan QueuedTime(ModelDefinition model) => Scale(Unscaled(model), QueuedShare);
+    /// <summary>The scaled time the <paramref name="ordinal"/>-th prediction, of <paramref name="model"/>, waits before processing starts.</summary>
+    public TimeSpan QueuedTime(ModelDefinition model, long ordinal = 0) => Scale(Unscaled(model), QueuedShare * Spread(ordinal));
 
-    /// <summary>The scaled time a prediction of <paramref name="model"/> spends processing.</summary>
-    public TimeSpan ProcessingTime(ModelDefinition model) => Scale(Unscaled(model), 1 - QueuedShare);
+    /// <summary>The scaled time the <paramref name="ordinal"/>-th prediction, of <paramref name="model"/>, spends processing.</summary>
+    public TimeSpan ProcessingTime(ModelDefinition model, long ordinal = 0) => Scale(Unscaled(model), (1 - QueuedShare) * Spread(ordinal));
 
     /// <summary>Scales a duration by the emulator's latency scale.</summary>
     public TimeSpan Scale(TimeSpan duration) => Scale(duration, 1);
+
+    /// <summary>A factor within 1 ± the jitter, the same for both parts of one prediction's latency.</summary>
+    private double Spread(long ordinal) =>
+        _jitter == 0 ? 1 : 1 + (_jitter * ((2 * SeededDraws.Unit(_seed, SeededDraws.Stream.Latency, ordinal)) - 1));
 
     private TimeSpan Unscaled(ModelDefinition model) =>
         _overrides.TryGetValue(model.Id, out var latency) ? latency

@@ -85,8 +85,8 @@ internal sealed class SubmitEndpoint
     {
         var ordinal = _services.Predictions.NextOrdinal();
         var prompt = input.TryGetProperty("prompt", out var promptValue) && promptValue.ValueKind == JsonValueKind.String ? promptValue.GetString()! : "";
-        var processing = _services.Latency.ProcessingTime(model);
-        var ready = now + _services.Latency.QueuedTime(model);
+        var processing = _services.Latency.ProcessingTime(model, ordinal);
+        var ready = now + _services.Latency.QueuedTime(model, ordinal);
         var starts = _services.Slots?.Book(ready, processing) ?? ready;
         var failureCode = InputMediaIsMissing(context, model, input)
             ? TaskCodes.MediaUrlNotAccessible

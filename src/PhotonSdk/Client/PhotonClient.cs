@@ -27,6 +27,9 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
     private readonly PredictionWaiter _waiter;
     private readonly ILogger _logger;
 
+    // One per catalog model, built on first use: a submit's error context depends only on the model.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ErrorContext> _submitContexts = new(StringComparer.Ordinal);
+
     /// <summary>Creates a client from the environment: <c>WAVESPEED_API_KEY</c> and, optionally, <c>WAVESPEED_BASE_URL</c>.</summary>
     /// <exception cref="ArgumentException">No API key is set.</exception>
     public PhotonClient()
@@ -80,7 +83,7 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
 
         _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(PhotonTelemetry.Name);
         var apiKey = new ApiKey(key);
-        var generated = new WaveSpeedApiClient(_http, ApiRoot, apiKey, ClientAttribution.Create(options.ClientName), BoundedContent.DefaultMaxResponseBytes);
+        var generated = new PooledWaveSpeedApiClient(_http, ApiRoot, apiKey, ClientAttribution.Create(options.ClientName), BoundedContent.DefaultMaxResponseBytes);
         _api = new ApiCaller(generated, apiKey, new ResiliencePipelines(options.Retry, _time, _logger), _time, options.Retry.MaxRetryAfter);
         _waiter = new PredictionWaiter(_api, _time, _logger);
     }
@@ -173,12 +176,13 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
             if (latest is null || !PredictionWaiter.Status(latest).IsTerminal)
             {
                 (latest, polls) = await _waiter.WaitAsync(
-                    prediction.Id, prediction.ModelId, latest, _options.Polling, options?.WaitTimeout ?? _options.Polling.Timeout, cancellationToken).ConfigureAwait(false);
+                    prediction, _options.Polling, options?.WaitTimeout ?? _options.Polling.Timeout, cancellationToken).ConfigureAwait(false);
                 Observe(prediction, latest);
             }
 
             var status = PredictionWaiter.Status(latest);
-            var context = _api.Context($"Prediction {prediction.Id}", prediction.Id, prediction.ModelId);
+            // Mapping the outcome reads only the context's ids and key, never its operation text: no per-call formatting.
+            var context = _api.Context("Reading the outcome of a prediction", prediction.Id, prediction.ModelId);
             if (status != PredictionStatus.Completed) throw ErrorMapper.FromTask(latest, status, context);
             var result = ResultMapper.Map(latest, context, _time.GetElapsedTime(prediction.StartedTimestamp), polls, prediction.RequestedModelId);
             PhotonTelemetry.Succeeded(result);
@@ -249,13 +253,16 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
         return response.Data?.Deleted_count ?? 0;
     }
 
-    /// <summary>Writes an image to a stream: its bytes, or what its URL serves (http(s) only, at most <see cref="PhotonClientOptions.MaxDownloadBytes"/>).</summary>
+    /// <summary>
+    /// Writes an image to a stream: its bytes, or what its URL serves (http(s) only, at most
+    /// <see cref="PhotonClientOptions.MaxDownloadBytes"/>, within <see cref="RetryOptions.AttemptTimeout"/>).
+    /// </summary>
     /// <param name="image">The image.</param>
     /// <param name="destination">Where to write.</param>
     /// <param name="cancellationToken">Stops the download.</param>
     /// <returns>The media type of what was written, when known.</returns>
     public Task<string?> DownloadAsync(GeneratedImage image, Stream destination, CancellationToken cancellationToken = default) =>
-        new ImageDownloader(_http, _options.MaxDownloadBytes).DownloadAsync(image, destination, cancellationToken);
+        new ImageDownloader(_http, _options.MaxDownloadBytes, _time, _options.Retry.AttemptTimeout).DownloadAsync(image, destination, cancellationToken);
 
     /// <summary>
     /// Saves a result's first image to a file. When <paramref name="path"/> is a directory (existing, or ending in a
@@ -269,7 +276,7 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return new ImageDownloader(_http, _options.MaxDownloadBytes).SaveAsync(result.Image, result.PredictionId, path, cancellationToken);
+        return new ImageDownloader(_http, _options.MaxDownloadBytes, _time, _options.Retry.AttemptTimeout).SaveAsync(result, path, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -288,9 +295,10 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
         return prediction.Status;
     }
 
-    private static void Observe(PredictionHandle prediction, Prediction latest)
+    private void Observe(PredictionHandle prediction, Prediction latest)
     {
         prediction.Latest = latest;
+        prediction.LatestTimestamp = _time.GetTimestamp();
         prediction.Status = PredictionWaiter.Status(latest);
         if (!string.IsNullOrEmpty(latest.Model)) prediction.ModelId = latest.Model;
     }
@@ -314,7 +322,7 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
             options.ResponseFormat == ImageResponseFormat.Data ? true : null,
             options.SyncMode ? true : null,
             options.Webhook);
-        var context = _api.Context($"Submitting to {model.Id}", modelId: model.Id);
+        var context = _submitContexts.GetOrAdd(model.Id, static (id, api) => api.Context($"Submitting to {id}", modelId: id), _api);
         var started = _time.GetTimestamp();
         using var activity = PhotonTelemetry.StartSubmit(model);
         if (_options.Telemetry.IncludePrompts) Log.SubmittingWithPrompt(_logger, model.Id, prompt);
@@ -340,7 +348,7 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
             };
         }
 
-        var handle = new PredictionHandle(this, data.Id, model.Id, default, started, requestedModelId);
+        var handle = new PredictionHandle(this, data.Id, model.Id, default, started, requestedModelId) { StartedAtSubmit = true };
         Observe(handle, data);
         activity?.SetTag("gen_ai.response.id", data.Id);
         PhotonTelemetry.OwnParent(activity)?.SetTag("gen_ai.response.id", data.Id);

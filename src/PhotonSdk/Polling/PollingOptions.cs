@@ -2,7 +2,9 @@ namespace PhotonSdk;
 
 /// <summary>
 /// How the SDK waits for a prediction: a growing interval between result requests and an overall bound. WaveSpeed asks
-/// for at least 2 seconds between checks of an image task, growing over time.
+/// for at least 2 seconds between checks of an image task, growing over time. Once the client has seen a model's
+/// predictions complete, it times its checks from their typical duration instead (<see cref="LearnDurations"/>): one
+/// check just before it, a few short-spaced ones around it, then the growing interval again.
 /// </summary>
 public sealed class PollingOptions
 {
@@ -21,11 +23,33 @@ public sealed class PollingOptions
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Whether the client learns how long each model's predictions take (the median of the last few it saw complete)
+    /// and checks near that time rather than on the growing interval. Default on. A model's first prediction on a
+    /// client, and any wait resumed from an id alone, use the growing interval.
+    /// </summary>
+    public bool LearnDurations { get; set; } = true;
+
+    /// <summary>
+    /// The interval between checks around a prediction's learned duration; the first of them is sent half this
+    /// interval before it. Default 200 milliseconds.
+    /// </summary>
+    public TimeSpan FastInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// The most checks sent around a learned duration, the first included; after them the growing interval resumes
+    /// from <see cref="FirstDelay"/>. Default 6, which watches from just before the learned duration to about a second
+    /// after it.
+    /// </summary>
+    public int MaxFastPolls { get; set; } = 6;
+
     internal void Validate(string paramName)
     {
         if (FirstDelay < TimeSpan.Zero) throw new ArgumentException($"Polling.FirstDelay must not be negative (was {FirstDelay}).", paramName);
         if (double.IsNaN(Growth) || Growth < 1) throw new ArgumentException($"Polling.Growth must be at least 1 (was {Growth}).", paramName);
         if (MaxDelay <= TimeSpan.Zero) throw new ArgumentException($"Polling.MaxDelay must be positive (was {MaxDelay}).", paramName);
         if (Timeout <= TimeSpan.Zero) throw new ArgumentException($"Polling.Timeout must be positive (was {Timeout}).", paramName);
+        if (FastInterval < TimeSpan.Zero) throw new ArgumentException($"Polling.FastInterval must not be negative (was {FastInterval}).", paramName);
+        if (MaxFastPolls is < 1 or > 50) throw new ArgumentException($"Polling.MaxFastPolls must be between 1 and 50 (was {MaxFastPolls}).", paramName);
     }
 }

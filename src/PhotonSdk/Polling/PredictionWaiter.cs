@@ -8,9 +8,9 @@ using PhotonSdk.Transport;
 namespace PhotonSdk.Polling;
 
 /// <summary>
-/// Polls <c>GET /predictions/{id}/result</c> on a growing schedule until the prediction is terminal or the wait's bound
-/// is reached. Each GET gets the read pipeline's retries; the loop owns the overall bound. All time is the client's
-/// <see cref="TimeProvider"/>.
+/// Polls <c>GET /predictions/{id}/result</c> until the prediction is terminal or the wait's bound is reached: on the
+/// growing schedule, or near the model's learned duration once this client has seen that model complete. Each GET gets
+/// the read pipeline's retries; the loop owns the overall bound. All time is the client's <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed class PredictionWaiter
 {
@@ -25,18 +25,29 @@ internal sealed class PredictionWaiter
         _logger = logger;
     }
 
+    /// <summary>How long each model's predictions have taken on this client; shared by all its waits.</summary>
+    public ModelDurations Durations { get; } = new();
+
     /// <summary>The terminal prediction and how many GETs it took.</summary>
     public async Task<(Prediction Prediction, int Polls)> WaitAsync(
-        string predictionId, string? modelId, Prediction? latest, PollingOptions polling, TimeSpan timeout, CancellationToken cancellationToken)
+        PredictionHandle prediction, PollingOptions polling, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        var predictionId = prediction.Id;
+        var modelId = prediction.ModelId;
+        var latest = prediction.Latest;
         var context = _api.Context($"Waiting for prediction {predictionId}", predictionId, modelId);
         var started = _time.GetTimestamp();
-        var schedule = new PollSchedule(polling);
+        long? submitted = polling.LearnDurations && prediction.StartedAtSubmit ? prediction.StartedTimestamp : null;
+        var schedule = new PollSchedule(polling, submitted is null ? null : Durations.Expected(modelId));
         var lastStatus = latest is null ? default : Status(latest);
+        long? lastPending = latest is not null && !lastStatus.IsTerminal ? prediction.LatestTimestamp : null;
         var polls = 0;
+        Func<WaveSpeedApiClient, CancellationToken, Task<PredictionResponse>> read = (client, token) => client.GetPredictionResultAsync(predictionId, token);
 
         using var bound = new CancellationTokenSource(timeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
+        // A caller's token that can never be cancelled needs no linking: the bound alone can stop the wait.
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token) : null;
+        var waitToken = linked?.Token ?? bound.Token;
         try
         {
             while (latest is null || !lastStatus.IsTerminal)
@@ -46,19 +57,25 @@ internal sealed class PredictionWaiter
                 // A handle rehydrated from an id has never been read: read it at once rather than after a delay.
                 if (latest is not null || polls > 0)
                 {
-                    var delay = schedule.Next();
-                    await Task.Delay(delay < remaining ? delay : remaining, _time, linked.Token).ConfigureAwait(false);
+                    var delay = schedule.Next(submitted is { } at ? _time.GetElapsedTime(at) : TimeSpan.Zero);
+                    await Task.Delay(delay < remaining ? delay : remaining, _time, waitToken).ConfigureAwait(false);
                 }
 
                 polls++;
                 using var poll = PhotonTelemetry.StartPoll(predictionId, polls);
-                var response = await _api.ReadAsync(
-                    (client, token) => client.GetPredictionResultAsync(predictionId, token), context, linked.Token).ConfigureAwait(false);
+                var response = await _api.ReadAsync(read, context, waitToken).ConfigureAwait(false);
                 latest = response.Data ?? throw new PhotonServerException($"The result of prediction {predictionId} came without data.")
                 {
                     PredictionId = predictionId, ModelId = modelId,
                 };
                 lastStatus = Status(latest);
+                var seen = _time.GetTimestamp();
+                if (!lastStatus.IsTerminal) lastPending = seen;
+                else if (lastStatus == PredictionStatus.Completed && submitted is { } at && lastPending is { } pending)
+                {
+                    Durations.Record(modelId, _time.GetElapsedTime(at, pending), _time.GetElapsedTime(at, seen), polling.FastInterval * polling.MaxFastPolls);
+                }
+
                 poll?.SetTag("photon.prediction.status", lastStatus.Value);
                 Log.Polled(_logger, predictionId, lastStatus.Value, polls);
             }

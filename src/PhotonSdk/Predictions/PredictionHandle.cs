@@ -29,9 +29,18 @@ public sealed class PredictionHandle
 
     internal long StartedTimestamp { get; }
 
+    /// <summary>
+    /// Whether <see cref="StartedTimestamp"/> is when the prediction was submitted (false for a handle rehydrated from an
+    /// id, whose submit time is unknown): only then can its wait learn from, and be timed by, model durations.
+    /// </summary>
+    internal bool StartedAtSubmit { get; init; }
+
     internal string? RequestedModelId { get; }
 
     internal Generated.Prediction? Latest { get; set; }
+
+    /// <summary>When <see cref="Latest"/> was read, on the client's <see cref="TimeProvider"/>.</summary>
+    internal long LatestTimestamp { get; set; }
 
     /// <summary>Reads the prediction's current status once.</summary>
     /// <param name="cancellationToken">Stops the request (not the prediction).</param>

@@ -1,24 +1,34 @@
+using System.Globalization;
 using PhotonSdk.Results;
 
 namespace PhotonSdk;
 
 /// <summary>
-/// Reads an output image into a stream or a file. URLs must be http(s); the read stops at a size bound; no API key is
-/// sent (outputs live on a CDN); a file is written under a temporary name and moved into place, so a failed download
-/// leaves nothing half-written.
+/// Reads an output image into a stream or a file. URLs must be http(s); the read stops at a size bound and at a time
+/// bound (one attempt's, <see cref="RetryOptions.AttemptTimeout"/>), so a CDN that stalls or trickles cannot hold the
+/// caller; no API key is sent (outputs live on a CDN); a file is written under a temporary name and moved into place, so
+/// a failed download leaves nothing half-written. Every failure is a <see cref="PhotonException"/> (or, when cancelled,
+/// a <see cref="PhotonCanceledException"/>) that carries the prediction id when it is known.
 /// </summary>
 internal sealed class ImageDownloader
 {
     private readonly HttpClient _http;
     private readonly long _maxBytes;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _timeout;
 
-    public ImageDownloader(HttpClient http, long maxBytes)
+    public ImageDownloader(HttpClient http, long maxBytes, TimeProvider time, TimeSpan timeout)
     {
         _http = http;
         _maxBytes = maxBytes;
+        _time = time;
+        _timeout = timeout;
     }
 
-    public async Task<string?> DownloadAsync(GeneratedImage image, Stream destination, CancellationToken cancellationToken)
+    public Task<string?> DownloadAsync(GeneratedImage image, Stream destination, CancellationToken cancellationToken) =>
+        DownloadAsync(image, destination, predictionId: null, cancellationToken);
+
+    private async Task<string?> DownloadAsync(GeneratedImage image, Stream destination, string? predictionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(destination);
@@ -32,16 +42,42 @@ internal sealed class ImageDownloader
         if (!RequestValidator.IsHttpUrl(url))
             throw new ArgumentException($"Only http(s) image URLs are downloaded (was '{url.Scheme}').", nameof(image));
 
+        using var bound = new CancellationTokenSource(_timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
+        try
+        {
+            return await CopyAsync(image, url, destination, predictionId, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new PhotonCanceledException(
+                $"Downloading {url} was cancelled. The prediction{(predictionId is null ? "" : $" {predictionId}")} completed and is billed; its output can be downloaded again.",
+                predictionId, predictionMayExist: true, e, cancellationToken);
+        }
+        catch (OperationCanceledException e) when (bound.IsCancellationRequested)
+        {
+            var message = string.Create(CultureInfo.InvariantCulture, $"Downloading {url} timed out after {_timeout.TotalSeconds:0.#} s (RetryOptions.AttemptTimeout).");
+            throw new PhotonException(message, e) { PredictionId = predictionId };
+        }
+        // UriFormatException: HttpClient's answer to a redirect whose target it cannot address (file:///..., say).
+        catch (Exception e) when (e is HttpRequestException or IOException or UriFormatException)
+        {
+            throw new PhotonException($"Downloading {url} failed: {e.Message}", e) { PredictionId = predictionId };
+        }
+    }
+
+    private async Task<string?> CopyAsync(GeneratedImage image, Uri url, Stream destination, string? predictionId, CancellationToken cancellationToken)
+    {
         using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw new PhotonException($"Downloading {url} failed with HTTP {(int)response.StatusCode}; outputs are kept for 7 days.")
             {
-                StatusCode = (int)response.StatusCode,
+                StatusCode = (int)response.StatusCode, PredictionId = predictionId,
             };
         }
 
-        if (response.Content.Headers.ContentLength > _maxBytes) throw TooLarge(url);
+        if (response.Content.Headers.ContentLength > _maxBytes) throw TooLarge(url, predictionId);
         var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (source.ConfigureAwait(false))
         {
@@ -51,7 +87,7 @@ internal sealed class ImageDownloader
             while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 total += read;
-                if (total > _maxBytes) throw TooLarge(url);
+                if (total > _maxBytes) throw TooLarge(url, predictionId);
                 await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
             }
         }
@@ -59,19 +95,23 @@ internal sealed class ImageDownloader
         return response.Content.Headers.ContentType?.MediaType ?? image.MediaType;
     }
 
-    public async Task<string> SaveAsync(GeneratedImage image, string predictionId, string path, CancellationToken cancellationToken)
+    public async Task<string> SaveAsync(ImageGenerationResult result, string path, CancellationToken cancellationToken)
     {
+        var (image, predictionId) = (result.Image, result.PredictionId);
         var isDirectory = Directory.Exists(path) || path.EndsWith(Path.DirectorySeparatorChar) || path.EndsWith(Path.AltDirectorySeparatorChar);
+        // The id comes from the server: it may name a file in the caller's directory, never a path out of it.
+        if (isDirectory && (predictionId is "." or ".." || predictionId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0))
+            throw new ArgumentException($"The prediction id '{predictionId}' cannot name a file; pass a file path rather than a directory.", nameof(result));
         var directory = Path.GetFullPath(isDirectory ? path : Path.GetDirectoryName(Path.GetFullPath(path))!);
         Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{predictionId}-{Guid.NewGuid():N}.part");
+        var temporary = Path.Combine(directory, $".photon-{Guid.NewGuid():N}.part");
         try
         {
             string? mediaType;
             var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
             await using (file.ConfigureAwait(false))
             {
-                mediaType = await DownloadAsync(image, file, cancellationToken).ConfigureAwait(false);
+                mediaType = await DownloadAsync(image, file, predictionId, cancellationToken).ConfigureAwait(false);
             }
 
             var suffix = image.Index == 0 ? "" : $"-{image.Index}";
@@ -86,6 +126,6 @@ internal sealed class ImageDownloader
         }
     }
 
-    private PhotonException TooLarge(Uri url) =>
-        new($"The image at {url} is larger than {_maxBytes} bytes (PhotonClientOptions.MaxDownloadBytes); the download was stopped.");
+    private PhotonException TooLarge(Uri url, string? predictionId) =>
+        new($"The image at {url} is larger than {_maxBytes} bytes (PhotonClientOptions.MaxDownloadBytes); the download was stopped.") { PredictionId = predictionId };
 }

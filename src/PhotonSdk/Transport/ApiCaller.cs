@@ -56,11 +56,19 @@ internal sealed class ApiCaller
     public async Task<PredictionResponse> SubmitAsync(
         Func<WaveSpeedApiClient, CancellationToken, Task<PredictionResponse>> call, bool syncMode, ErrorContext context, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            throw new PhotonCanceledException(
+                $"{context.Operation} was cancelled before the request was sent; no prediction was created.", null, predictionMayExist: false, null, cancellationToken);
+        }
+
         var pipeline = syncMode ? Pipelines.SyncSubmit : Pipelines.Submit;
         try
         {
             var response = await pipeline.ExecuteAsync(
                 async (state, token) => await state.call(state.Client, token).ConfigureAwait(false), (call, Client), cancellationToken).ConfigureAwait(false);
+            // A server error reported in the envelope of a 200 is as ambiguous as one reported by the HTTP status.
+            if (response.Code is >= 500 and < 600) throw UncertainEnvelope(response, context);
             return CheckEnvelope(response, context);
         }
         catch (Exception e) when (e is not PhotonException && IsAmbiguousSubmitFailure(e, cancellationToken))
@@ -85,10 +93,14 @@ internal sealed class ApiCaller
         OperationCanceledException when cancellationToken.IsCancellationRequested => false,
         _ when ResiliencePipelines.IsProvablyNotAccepted(e) => false,
         // A 5xx and an unreadable 200 both come from a server that may have created the task before failing.
-        ApiException { StatusCode: var status } api => status >= 500 || api.InnerException is System.Text.Json.JsonException,
-        TimeoutRejectedException or HttpRequestException or IOException => true,
+        ApiException { StatusCode: var status } api => status >= 500 || status is >= 200 and < 300 || api.InnerException is System.Text.Json.JsonException,
+        TimeoutRejectedException or HttpRequestException or IOException or InvalidDataException => true,
         _ => false,
     };
+
+    /// <summary>Maps a failure of a request made outside the generated client (an upload's PUT) as a read's would be.</summary>
+    internal Exception? Translate(Exception e, ErrorContext context, CancellationToken cancellationToken) =>
+        Translate(e, context, predictionMayExist: context.PredictionId is not null, cancellationToken);
 
     private Exception? Translate(Exception e, ErrorContext context, bool predictionMayExist, CancellationToken cancellationToken) => e switch
     {
@@ -107,8 +119,26 @@ internal sealed class ApiCaller
         {
             PredictionId = context.PredictionId, ModelId = context.ModelId,
         },
+        // The bound on response bodies (BoundedContent): a broken or hostile server, not a transient fault.
+        InvalidDataException => new PhotonServerException($"{context.Operation}: {e.Message}", e)
+        {
+            PredictionId = context.PredictionId, ModelId = context.ModelId,
+        },
         _ => null,
     };
+
+    private static PhotonSubmissionUncertainException UncertainEnvelope(PredictionResponse response, ErrorContext context)
+    {
+        var message = string.IsNullOrWhiteSpace(response.Message) ? "" : $" ({context.Key.Redact(response.Message)})";
+        return new PhotonSubmissionUncertainException(
+            $"{context.Operation}: the server answered HTTP 200 with code {response.Code}{message}. The server may have created the prediction; " +
+            "it was not sent again so that it is not billed twice. Check the history before submitting again.")
+        {
+            ModelId = context.ModelId,
+            StatusCode = response.Code,
+            PredictionId = string.IsNullOrEmpty(response.Data?.Id) ? null : response.Data.Id,
+        };
+    }
 
     /// <summary>HTTP 200 with an envelope <c>code</c> other than 200 is an error; official clients treat it so.</summary>
     private static T CheckEnvelope<T>(T response, ErrorContext context)
@@ -119,8 +149,10 @@ internal sealed class ApiCaller
     {
         TimeoutRejectedException => "the request timed out",
         ApiException api when api.InnerException is System.Text.Json.JsonException => $"the answer (HTTP {api.StatusCode}) could not be read",
+        ApiException { StatusCode: >= 200 and < 300 } api => $"the answer (HTTP {api.StatusCode}) had no usable body",
         ApiException api => $"the server answered HTTP {api.StatusCode}",
         HttpRequestException http => $"the connection failed ({http.HttpRequestError}: {http.Message})",
+        InvalidDataException => "the answer was larger than any real API response and was not read",
         _ => e.Message,
     };
 }

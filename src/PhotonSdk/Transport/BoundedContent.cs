@@ -4,7 +4,8 @@ namespace PhotonSdk.Transport;
 
 /// <summary>
 /// Wraps a response body so that reading it stops with an error past a size bound: a broken or hostile server cannot
-/// make the client buffer an unbounded body.
+/// make the client buffer an unbounded body. Reads go through <see cref="BoundedReadStream"/>, which counts bytes as
+/// they pass rather than copying them.
 /// </summary>
 internal sealed class BoundedContent : HttpContent
 {
@@ -18,7 +19,8 @@ internal sealed class BoundedContent : HttpContent
     {
         _inner = inner;
         _maxBytes = maxBytes;
-        foreach (var header in inner.Headers) Headers.TryAddWithoutValidation(header.Key, header.Value);
+        // Headers are not copied: the generated client reads them before it swaps the content in, and copying them
+        // per response would cost more than the rest of this wrapper. Text reads then default to UTF-8, as JSON is.
     }
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
@@ -26,20 +28,20 @@ internal sealed class BoundedContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        if (_inner.Headers.ContentLength > _maxBytes) throw TooLarge();
-        var source = await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var source = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (source.ConfigureAwait(false))
         {
-            var buffer = new byte[16 * 1024];
-            long total = 0;
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                total += read;
-                if (total > _maxBytes) throw TooLarge();
-                await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-            }
+            await source.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
+
+    protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
+    {
+        if (_inner.Headers.ContentLength > _maxBytes) throw TooLarge(_maxBytes);
+        var source = await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        return new BoundedReadStream(source, _maxBytes);
     }
 
     protected override bool TryComputeLength(out long length)
@@ -55,6 +57,6 @@ internal sealed class BoundedContent : HttpContent
     }
 
     // Not an HttpRequestException: a body this large is no transient fault, so nothing retries it.
-    private InvalidDataException TooLarge() =>
-        new($"The response body is larger than {_maxBytes} bytes, far above any real API response; it was not read.");
+    internal static InvalidDataException TooLarge(long maxBytes) =>
+        new($"The response body is larger than {maxBytes} bytes, far above any real API response; it was not read.");
 }

@@ -8,16 +8,17 @@ namespace PhotonSdk.Generated;
 /// <summary>The hooks of the generated client: absolute URLs, the bearer key, JSON settings, bounded responses.</summary>
 internal partial class WaveSpeedApiClient
 {
-    private readonly Uri? _apiRoot;
-    private readonly ApiKey? _apiKey;
+    private readonly string? _apiRoot;
+    private readonly System.Net.Http.Headers.AuthenticationHeaderValue? _authorization;
     private readonly ClientAttribution? _attribution;
     private readonly long _maxResponseBytes = BoundedContent.DefaultMaxResponseBytes;
 
     internal WaveSpeedApiClient(HttpClient httpClient, Uri apiRoot, ApiKey apiKey, ClientAttribution attribution, long maxResponseBytes)
         : this(httpClient)
     {
-        _apiRoot = apiRoot;
-        _apiKey = apiKey;
+        _apiRoot = apiRoot.AbsoluteUri;
+        // Built once: the header value is immutable, and every request carries the same one.
+        _authorization = apiKey.ToAuthorizationHeader();
         _attribution = attribution;
         _maxResponseBytes = maxResponseBytes;
     }
@@ -27,23 +28,34 @@ internal partial class WaveSpeedApiClient
         settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
 
     partial void Initialize() =>
-        // Error bodies are kept as text for exception excerpts; responses are small and bounded by BoundedContent.
+        // Error bodies are kept as text for exception excerpts. PooledWaveSpeedApiClient, which the SDK uses, reads
+        // typed bodies its own way and keeps text only where an exception needs it; this covers any other instance.
         ReadResponseAsString = true;
 
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder)
     {
         // Absolute URLs make the client independent of HttpClient.BaseAddress, so a caller's HttpClient works as it is.
-        if (_apiRoot is not null) urlBuilder.Insert(0, _apiRoot.AbsoluteUri);
+        if (_apiRoot is not null) urlBuilder.Insert(0, _apiRoot);
     }
 
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
     {
-        if (_apiKey is not null) request.Headers.Authorization = _apiKey.ToAuthorizationHeader();
+        if (_authorization is not null) request.Headers.Authorization = _authorization;
         _attribution?.Apply(request);
     }
 
+    /// <summary>The bound on one response body, in bytes.</summary>
+    internal long MaxResponseBytes => _maxResponseBytes;
+
+    /// <summary>
+    /// Whether this client bounds HTTP 200 bodies as it reads them, so they need no <see cref="BoundedContent"/>.
+    /// Every operation reads its 200 answer through <c>ReadObjectResponseAsync</c>.
+    /// </summary>
+    protected virtual bool BoundsSuccessBodiesItself => false;
+
     partial void ProcessResponse(HttpClient client, HttpResponseMessage response)
     {
-        if (response.Content is not null) response.Content = new BoundedContent(response.Content, _maxResponseBytes);
+        if (response.Content is null || (BoundsSuccessBodiesItself && response.StatusCode == System.Net.HttpStatusCode.OK)) return;
+        response.Content = new BoundedContent(response.Content, _maxResponseBytes);
     }
 }

@@ -1,3 +1,4 @@
+using PhotonSdk.Errors;
 using PhotonSdk.Generated;
 using PhotonSdk.Results;
 using PhotonSdk.Transport;
@@ -64,6 +65,24 @@ internal sealed class MediaUploader
     {
         var method = string.IsNullOrWhiteSpace(upload.Method) ? HttpMethod.Put : new HttpMethod(upload.Method.ToUpperInvariant());
         var context = _api.Context($"Uploading {fileName}");
+        try
+        {
+            await SendAsync(upload, method, target, body, start, size, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e) when (e.StatusCode is { } status)
+        {
+            // The storage kept answering with a transient status until the retries ran out.
+            throw ErrorMapper.FromEnvelope((int)status, $"the storage answered HTTP {(int)status}", context);
+        }
+        catch (Exception e) when (e is not PhotonException && _api.Translate(e, context, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    private async Task SendAsync(
+        UploadInstructions upload, HttpMethod method, Uri target, Stream body, long start, long size, ErrorContext context, CancellationToken cancellationToken)
+    {
         await _api.Pipelines.Read.ExecuteAsync(async token =>
         {
             body.Position = start;

@@ -24,6 +24,7 @@ public sealed class CommandLineTests
             "--urls", "http://127.0.0.1:5599",
             "--api-key", "one", "--api-key=two",
             "--latency-scale", "0.25",
+            "--latency-jitter", "0.1",
             "--model-latency", "luma/photon=5",
             "--sync-timeout", "30",
             "--rate-limit-tier", "Gold",
@@ -46,6 +47,7 @@ public sealed class CommandLineTests
         Assert.Equal("http://127.0.0.1:5599", options.Urls);
         Assert.Equal(["one", "two"], options.ApiKeys);
         Assert.Equal(0.25, options.LatencyScale);
+        Assert.Equal(0.1, options.LatencyJitter);
         Assert.Equal(TimeSpan.FromSeconds(5), options.ModelLatencies["luma/photon"]);
         Assert.Equal(TimeSpan.FromSeconds(30), options.SyncModeTimeout);
         Assert.Equal(RateLimitTier.Gold, options.RateLimitTier);
@@ -78,6 +80,7 @@ public sealed class CommandLineTests
     [InlineData("--seed")]
     [InlineData("--seed", "abc")]
     [InlineData("--latency-scale", "-1")]
+    [InlineData("--latency-jitter", "1")]
     [InlineData("--rate-limit-tier", "platinum")]
     [InlineData("--image-format", "gif")]
     [InlineData("--failure-rate", "2")]

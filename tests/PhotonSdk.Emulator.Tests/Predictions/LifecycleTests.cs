@@ -53,6 +53,31 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Latency_jitter_spreads_durations_within_its_share_and_repeats_with_a_seed()
+    {
+        static async Task<List<TimeSpan>> DurationsAsync()
+        {
+            var clock = new TimerWatchingTimeProvider();
+            await using var session = await EmulatorSession.StartAsync(o => { o.LatencyScale = 1; o.LatencyJitter = 0.1; o.Seed = 7; o.TimeProvider = clock; });
+            var durations = new List<TimeSpan>();
+            for (var i = 0; i < 20; i++)
+            {
+                var id = (await session.SubmitAsync("luma/photon-flash", new { prompt = "dunes" })).StringAt("id");
+                durations.Add(session.Emulator.FinishTimeOf(id)!.Value - clock.GetUtcNow());
+            }
+
+            return durations;
+        }
+
+        var first = await DurationsAsync();
+        var again = await DurationsAsync();
+
+        Assert.All(first, d => Assert.InRange(d, TimeSpan.FromSeconds(2.7), TimeSpan.FromSeconds(3.3)));
+        Assert.True(first.Distinct().Count() > 10, "the durations should differ");
+        Assert.Equal(first, again);
+    }
+
+    [Fact]
     public async Task Photon_takes_about_eight_seconds()
     {
         var clock = new TimerWatchingTimeProvider();

@@ -7,14 +7,27 @@ public sealed class InFlightHandler() : DelegatingHandler(new SocketsHttpHandler
 
     public int InFlight => Volatile.Read(ref _inFlight);
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _inFlight);
+        // Continuations run inline on purpose: the client handles the answer inside SetResult, up to its next wait, and
+        // only then does the request stop counting as in flight, so the fake clock cannot move while it is busy.
+        var answered = new TaskCompletionSource<HttpResponseMessage>();
+        _ = RelayAsync(request, answered, cancellationToken);
+        return answered.Task;
+    }
+
+    private async Task RelayAsync(HttpRequestMessage request, TaskCompletionSource<HttpResponseMessage> answered, CancellationToken cancellationToken)
+    {
         try
         {
             var response = await base.SendAsync(request, cancellationToken);
             if (response.Content is not null) await response.Content.LoadIntoBufferAsync(cancellationToken);
-            return response;
+            answered.SetResult(response);
+        }
+        catch (Exception e)
+        {
+            answered.SetException(e);
         }
         finally
         {

@@ -7,6 +7,7 @@ using PhotonSdk.Tests.Infrastructure;
 
 namespace PhotonSdk.Tests.Telemetry;
 
+[Collection(RunsAlone.Name)]
 public sealed class TelemetryTests : WireMockTestBase
 {
     private readonly ConcurrentQueue<Activity> _activities = new();

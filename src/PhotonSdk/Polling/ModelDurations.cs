@@ -1,0 +1,43 @@
+namespace PhotonSdk.Polling;
+
+/// <summary>
+/// What one client has learned of how long each catalog model's predictions take, from submit to a completed result.
+/// One entry per model of the catalog at most, so it never grows with the number of predictions.
+/// </summary>
+internal sealed class ModelDurations
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DurationSamples> _byModel = new(StringComparer.Ordinal);
+
+    /// <summary>The typical duration of <paramref name="modelId"/>'s predictions, once one has been observed.</summary>
+    public TimeSpan? Expected(string? modelId) =>
+        modelId is not null && PhotonModels.TryFind(modelId, out var model) && _byModel.TryGetValue(model.Id, out var samples) && samples.TryGetMedian(out var median)
+            ? median
+            : null;
+
+    /// <summary>
+    /// Records a prediction known to be unfinished at <paramref name="lastPending"/> and finished at
+    /// <paramref name="firstCompleted"/>, both measured from its submit.
+    /// </summary>
+    /// <param name="modelId">The model; ignored unless it is in the catalog.</param>
+    /// <param name="lastPending">The latest time it was seen unfinished.</param>
+    /// <param name="firstCompleted">The time it was first seen completed.</param>
+    /// <param name="fastWindow">How long fast checks last; see <see cref="Estimate"/>.</param>
+    public void Record(string? modelId, TimeSpan lastPending, TimeSpan firstCompleted, TimeSpan fastWindow)
+    {
+        if (modelId is null || !PhotonModels.TryFind(modelId, out var model)) return;
+        _byModel.GetOrAdd(model.Id, static _ => new DurationSamples()).Add(Estimate(lastPending, firstCompleted, fastWindow));
+    }
+
+    /// <summary>
+    /// The completion lies between the two sightings; the estimate is the middle of that gap. A wide gap (a growing
+    /// interval, or a first check that was already late) says little, so the estimate is kept within one fast window
+    /// before the completed sighting: the next wait's fast checks then still reach the time it was seen completed.
+    /// </summary>
+    internal static TimeSpan Estimate(TimeSpan lastPending, TimeSpan firstCompleted, TimeSpan fastWindow)
+    {
+        var middle = lastPending + ((firstCompleted - lastPending) / 2);
+        var earliest = firstCompleted - fastWindow;
+        var estimate = middle > earliest ? middle : earliest;
+        return estimate > TimeSpan.Zero ? estimate : TimeSpan.Zero;
+    }
+}

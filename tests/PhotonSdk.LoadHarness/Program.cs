@@ -1,0 +1,99 @@
+using System.Globalization;
+using PhotonSdk;
+using PhotonSdk.Emulator;
+using PhotonSdk.LoadHarness;
+
+// Starts the emulator in this process on loopback and drives it with the SDK and with a hand-written poller; every
+// mode is bounded in count and time, so the run ends by itself. See HarnessOptions.Usage for the switches.
+HarnessOptions options;
+try
+{
+    options = HarnessOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(HarnessOptions.Usage);
+    return 2;
+}
+
+if (options.ShowHelp)
+{
+    Console.WriteLine(HarnessOptions.Usage);
+    return 0;
+}
+
+const string ApiKey = "load-harness-key";
+string[] models = ["luma/photon-flash", "luma/photon"];
+var results = new List<ModeResult>();
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Modes {string.Join(", ", options.Modes)}; {options.Predictions} predictions per mode, {options.Concurrency} in flight, half Photon Flash (3 s) and half Photon (8 s), latency jitter ±{options.LatencyJitter:P0}; burst {options.Burst} at latency scale {options.BurstLatencyScale}; at most {options.MaxConnections} connections."));
+
+var steadyModes = options.Modes.Where(m => m != "burst").ToList();
+if (steadyModes.Count > 0)
+{
+    await using var emulator = await WaveSpeedEmulator.StartAsync(Emulator(latencyScale: 1));
+    var counter = new RequestCounter(Handler(options.MaxConnections));
+    using var http = new HttpClient(counter) { Timeout = Timeout.InfiniteTimeSpan };
+    using var client = new PhotonClient(new PhotonClientOptions { ApiKey = ApiKey, BaseUrl = emulator.BaseUrl }, http);
+    var baseline = new BaselinePoller(http, emulator.ApiBaseUrl, ApiKey);
+
+    foreach (var mode in steadyModes)
+    {
+        Console.WriteLine($"Running {mode}...");
+        Func<int, CancellationToken, Task<Noticed>> generate = mode switch
+        {
+            "polling" => (i, token) => GenerateAsync(client, i, syncMode: false, token),
+            "sync" => (i, token) => GenerateAsync(client, i, syncMode: true, token),
+            _ => (i, token) => baseline.GenerateAsync(models[i % 2], Prompt(i), token),
+        };
+        var name = mode switch
+        {
+            "polling" => "SDK default polling",
+            "sync" => "SDK sync mode",
+            _ => "baseline: GET every 1 s",
+        };
+        results.Add(await ModeRunner.RunAsync(name, options.Predictions, options.Concurrency, options.TimeLimit, emulator, counter, generate));
+    }
+}
+
+if (options.Modes.Contains("burst"))
+{
+    await using var emulator = await WaveSpeedEmulator.StartAsync(Emulator(options.BurstLatencyScale));
+    var counter = new RequestCounter(Handler(options.MaxConnections));
+    using var http = new HttpClient(counter) { Timeout = Timeout.InfiniteTimeSpan };
+    using var client = new PhotonClient(new PhotonClientOptions { ApiKey = ApiKey, BaseUrl = emulator.BaseUrl }, http);
+    Console.WriteLine($"Running burst of {options.Burst}...");
+    results.Add(await ModeRunner.RunAsync(
+        $"SDK default polling, {options.Burst} at once", options.Burst, options.Burst, options.TimeLimit, emulator, counter,
+        (i, token) => GenerateAsync(client, i, syncMode: false, token)));
+}
+
+Console.WriteLine();
+Console.Write(ResultTable.Render(results));
+return results.Any(r => r.Errors > 0) ? 1 : 0;
+
+EmulatorOptions Emulator(double latencyScale) => new()
+{
+    LatencyScale = latencyScale,
+    LatencyJitter = options.LatencyJitter,
+    // Enough that no run exhausts the balance, which would otherwise not matter to the figures.
+    InitialBalance = 1_000_000m,
+};
+
+static SocketsHttpHandler Handler(int maxConnections) => new()
+{
+    // As the SDK's own client does, plus a bound on connections: loopback HTTP/1.1 would otherwise open one socket per
+    // request in flight, and a burst of thousands would exhaust file descriptors on either side.
+    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    MaxConnectionsPerServer = maxConnections,
+};
+
+async Task<Noticed> GenerateAsync(PhotonClient client, int index, bool syncMode, CancellationToken cancellationToken)
+{
+    var result = await client.GenerateAsync(Prompt(index), new GenerationOptions { Model = models[index % 2], SyncMode = syncMode }, cancellationToken);
+    return new Noticed(result.PredictionId, DateTimeOffset.UtcNow);
+}
+
+static string Prompt(int index) => string.Create(CultureInfo.InvariantCulture, $"Load test prediction {index}: a lighthouse at dawn");
