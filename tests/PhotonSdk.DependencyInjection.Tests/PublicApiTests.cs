@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using PublicApiGenerator;
 using Snapshooter.Xunit;
 
 namespace PhotonSdk.DependencyInjection.Tests;
@@ -10,18 +9,7 @@ public sealed class PublicApiTests
     [Fact]
     public void The_public_api_of_PhotonSdk_DependencyInjection()
     {
-        var api = typeof(PhotonServiceCollectionExtensions).Assembly.GeneratePublicApi(new ApiGeneratorOptions
-        {
-            // The extension methods live in Microsoft.Extensions.DependencyInjection, where callers look for them.
-            AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection"],
-            ExcludeAttributes =
-            [
-                "System.Runtime.CompilerServices.InternalsVisibleToAttribute",
-                "System.Reflection.AssemblyMetadataAttribute",
-                "System.Runtime.Versioning.TargetFrameworkAttribute",
-            ],
-        });
-
-        Snapshot.Match(api.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0).ToList());
+        // The extension methods live in Microsoft.Extensions.DependencyInjection, where callers look for them.
+        Snapshot.Match(PublicApiText.Of(typeof(PhotonServiceCollectionExtensions).Assembly, "Microsoft.Extensions.DependencyInjection"));
     }
 }

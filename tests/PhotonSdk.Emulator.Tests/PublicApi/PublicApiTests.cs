@@ -1,4 +1,3 @@
-using PublicApiGenerator;
 using Snapshooter.Xunit;
 
 namespace PhotonSdk.Emulator.Tests.PublicApi;
@@ -9,16 +8,6 @@ public sealed class PublicApiTests
     [Fact]
     public void The_public_api_of_PhotonSdk_Emulator()
     {
-        var api = typeof(PhotonSdk.Emulator.WaveSpeedEmulator).Assembly.GeneratePublicApi(new ApiGeneratorOptions
-        {
-            ExcludeAttributes =
-            [
-                "System.Runtime.CompilerServices.InternalsVisibleToAttribute",
-                "System.Reflection.AssemblyMetadataAttribute",
-                "System.Runtime.Versioning.TargetFrameworkAttribute",
-            ],
-        });
-
-        Snapshot.Match(api.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0).ToList());
+        Snapshot.Match(PublicApiText.Of(typeof(PhotonSdk.Emulator.WaveSpeedEmulator).Assembly));
     }
 }

@@ -1,4 +1,3 @@
-using PublicApiGenerator;
 using Snapshooter.Xunit;
 
 namespace PhotonSdk.Tests.PublicApi;
@@ -9,17 +8,7 @@ public sealed class PublicApiTests
     [Fact]
     public void The_public_api_of_PhotonSdk()
     {
-        var api = typeof(PhotonClient).Assembly.GeneratePublicApi(new ApiGeneratorOptions
-        {
-            ExcludeAttributes =
-            [
-                "System.Runtime.CompilerServices.InternalsVisibleToAttribute",
-                "System.Reflection.AssemblyMetadataAttribute",
-                "System.Runtime.Versioning.TargetFrameworkAttribute",
-            ],
-        });
-
-        Snapshot.Match(api.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0).ToList());
+        Snapshot.Match(PublicApiText.Of(typeof(PhotonClient).Assembly));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace PhotonSdk.Tests.Infrastructure;
+namespace PhotonSdk.Testing;
 
 /// <summary>Counts HTTP requests in flight, so a test can tell "waiting on I/O" from "waiting on the clock".</summary>
 public sealed class InFlightHandler() : DelegatingHandler(new SocketsHttpHandler())
