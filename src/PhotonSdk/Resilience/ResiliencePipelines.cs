@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using PhotonSdk.Generated;
@@ -18,18 +19,36 @@ internal sealed class ResiliencePipelines
 {
     private static readonly HashSet<int> TransientStatuses = [408, 429, 500, 502, 503, 504];
 
+    private readonly RetryOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    // Typed pipelines skip the conversion of every outcome to and from object that an untyped one does per request.
+    private readonly ConcurrentDictionary<Type, object> _typedReads = new();
+
     public ResiliencePipelines(RetryOptions options, TimeProvider timeProvider, ILogger logger)
     {
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
         Read = Build(options, timeProvider, logger, options.AttemptTimeout, IsTransientRead);
-        Submit = Build(options, timeProvider, logger, options.AttemptTimeout, IsProvablyNotAccepted);
-        SyncSubmit = Build(options, timeProvider, logger, options.SyncAttemptTimeout, IsProvablyNotAccepted);
+        Submit = Build<PredictionResponse>(options, timeProvider, logger, options.AttemptTimeout, IsProvablyNotAccepted);
+        SyncSubmit = Build<PredictionResponse>(options, timeProvider, logger, options.SyncAttemptTimeout, IsProvablyNotAccepted);
     }
 
+    /// <summary>Reads whose result is not a typed response, such as an upload's PUT.</summary>
     public ResiliencePipeline Read { get; }
 
-    public ResiliencePipeline Submit { get; }
+    public ResiliencePipeline<PredictionResponse> Submit { get; }
 
-    public ResiliencePipeline SyncSubmit { get; }
+    public ResiliencePipeline<PredictionResponse> SyncSubmit { get; }
+
+    /// <summary>The read pipeline for operations that answer <typeparamref name="T"/>; built once per type.</summary>
+    public ResiliencePipeline<T> ReadOf<T>() =>
+        (ResiliencePipeline<T>)_typedReads.GetOrAdd(
+            typeof(T),
+            static (_, self) => Build<T>(self._options, self._timeProvider, self._logger, self._options.AttemptTimeout, IsTransientRead),
+            this);
 
     /// <summary>Whether an exception says that the request never reached the server, or reached it and was refused unprocessed.</summary>
     internal static bool IsProvablyNotAccepted(Exception exception) => exception switch
@@ -63,26 +82,45 @@ internal sealed class ResiliencePipelines
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
         if (options.MaxRetryAttempts > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = options.MaxRetryAttempts,
-                Delay = options.BaseDelay,
-                MaxDelay = options.MaxDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = options.UseJitter,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && shouldRetry(e)),
-                DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Exception is ApiException { StatusCode: (int)HttpStatusCode.TooManyRequests or (int)HttpStatusCode.ServiceUnavailable } api
-                        ? RetryAfter.Parse(api.Headers, timeProvider.GetUtcNow(), options.MaxRetryAfter)
-                        : null),
-                OnRetry = args =>
-                {
-                    Log.Retrying(logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, Reason(args.Outcome.Exception));
-                    return ValueTask.CompletedTask;
-                },
-            });
+            var retry = new RetryStrategyOptions();
+            Configure(retry, options, timeProvider, logger, shouldRetry);
+            builder.AddRetry(retry);
         }
 
         return builder.AddTimeout(attemptTimeout).Build();
+    }
+
+    private static ResiliencePipeline<T> Build<T>(
+        RetryOptions options, TimeProvider timeProvider, ILogger logger, TimeSpan attemptTimeout, Func<Exception, bool> shouldRetry)
+    {
+        var builder = new ResiliencePipelineBuilder<T> { TimeProvider = timeProvider };
+        if (options.MaxRetryAttempts > 0)
+        {
+            var retry = new RetryStrategyOptions<T>();
+            Configure(retry, options, timeProvider, logger, shouldRetry);
+            builder.AddRetry(retry);
+        }
+
+        return builder.AddTimeout(attemptTimeout).Build();
+    }
+
+    private static void Configure<T>(
+        RetryStrategyOptions<T> retry, RetryOptions options, TimeProvider timeProvider, ILogger logger, Func<Exception, bool> shouldRetry)
+    {
+        retry.MaxRetryAttempts = options.MaxRetryAttempts;
+        retry.Delay = options.BaseDelay;
+        retry.MaxDelay = options.MaxDelay;
+        retry.BackoffType = DelayBackoffType.Exponential;
+        retry.UseJitter = options.UseJitter;
+        retry.ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && shouldRetry(e));
+        retry.DelayGenerator = args => ValueTask.FromResult(
+            args.Outcome.Exception is ApiException { StatusCode: (int)HttpStatusCode.TooManyRequests or (int)HttpStatusCode.ServiceUnavailable } api
+                ? RetryAfter.Parse(api.Headers, timeProvider.GetUtcNow(), options.MaxRetryAfter)
+                : null);
+        retry.OnRetry = args =>
+        {
+            Log.Retrying(logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, Reason(args.Outcome.Exception));
+            return ValueTask.CompletedTask;
+        };
     }
 }

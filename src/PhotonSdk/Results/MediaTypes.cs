@@ -21,14 +21,16 @@ internal static class MediaTypes
         return Unknown;
     }
 
-    public static string? FromPath(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    /// <summary>The media type that a path's extension names, if it is an image's.</summary>
+    public static string? FromPath(ReadOnlySpan<char> path)
     {
-        ".png" => Png,
-        ".jpg" or ".jpeg" => Jpeg,
-        ".webp" => Webp,
-        ".gif" => Gif,
-        _ => null,
-    };
+        var extension = Path.GetExtension(path);
+        if (extension.Equals(".png", StringComparison.OrdinalIgnoreCase)) return Png;
+        if (extension.Equals(".jpg", StringComparison.OrdinalIgnoreCase) || extension.Equals(".jpeg", StringComparison.OrdinalIgnoreCase)) return Jpeg;
+        if (extension.Equals(".webp", StringComparison.OrdinalIgnoreCase)) return Webp;
+        if (extension.Equals(".gif", StringComparison.OrdinalIgnoreCase)) return Gif;
+        return null;
+    }
 
     public static string Extension(string? mediaType) => mediaType switch
     {

@@ -38,7 +38,11 @@ internal static class ResultMapper
     {
         if (Uri.TryCreate(output, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
         {
-            return new GeneratedImage(index, url, null, MediaTypes.FromPath(url.AbsolutePath), nsfw);
+            // The extension is read from the text already in hand (past the scheme, before any query or fragment):
+            // Uri.AbsolutePath would build another string.
+            var path = output.AsSpan(url.Scheme.Length + "://".Length);
+            var end = path.IndexOfAny('?', '#');
+            return new GeneratedImage(index, url, null, MediaTypes.FromPath(end < 0 ? path : path[..end]), nsfw);
         }
 
         // WaveSpeed's base64 is bare (no data: prefix); anything that is neither a URL nor base64 is a broken answer.

@@ -33,6 +33,8 @@ internal static class PhotonTelemetry
 
     public static Activity? StartGenerate(PhotonModel model, Uri apiRoot, string prompt, TelemetryOptions options)
     {
+        // The span name is formatted only when someone listens: most clients run without tracing.
+        if (!Source.HasListeners()) return null;
         var activity = Source.StartActivity($"generate_content {model.Id}", ActivityKind.Client);
         if (activity is null) return null;
         activity.SetTag("gen_ai.operation.name", "generate_content");
@@ -73,6 +75,7 @@ internal static class PhotonTelemetry
 
     public static void Succeeded(ImageGenerationResult result)
     {
+        if (!Predictions.Enabled && !Duration.Enabled && !Polls.Enabled && !Cost.Enabled) return;
         var tags = new TagList { { "gen_ai.provider.name", Provider }, { "gen_ai.response.model", result.ModelId }, { "photon.outcome", "completed" } };
         Predictions.Add(1, tags);
         Duration.Record(result.Timings.Elapsed.TotalSeconds, tags);

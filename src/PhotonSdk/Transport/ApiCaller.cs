@@ -39,8 +39,8 @@ internal sealed class ApiCaller
     {
         try
         {
-            var response = await Pipelines.Read.ExecuteAsync(
-                async (state, token) => await state.call(state.Client, token).ConfigureAwait(false), (call, Client), cancellationToken).ConfigureAwait(false);
+            var response = await Pipelines.ReadOf<T>().ExecuteAsync(
+                static (state, token) => new ValueTask<T>(state.call(state.Client, token)), (call, Client), cancellationToken).ConfigureAwait(false);
             return CheckEnvelope(response, context);
         }
         catch (Exception e) when (Translate(e, context, predictionMayExist: context.PredictionId is not null, cancellationToken) is { } translated)
@@ -66,7 +66,7 @@ internal sealed class ApiCaller
         try
         {
             var response = await pipeline.ExecuteAsync(
-                async (state, token) => await state.call(state.Client, token).ConfigureAwait(false), (call, Client), cancellationToken).ConfigureAwait(false);
+                static (state, token) => new ValueTask<PredictionResponse>(state.call(state.Client, token)), (call, Client), cancellationToken).ConfigureAwait(false);
             // A server error reported in the envelope of a 200 is as ambiguous as one reported by the HTTP status.
             if (response.Code is >= 500 and < 600) throw UncertainEnvelope(response, context);
             return CheckEnvelope(response, context);

@@ -1,22 +1,20 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PhotonSdk.Transport;
 
 namespace PhotonSdk.Generated;
 
-/// <summary>The hooks of the generated client: absolute URLs, the bearer key, JSON settings, bounded responses.</summary>
+/// <summary>The hooks of the generated client: the bearer key and attribution headers, JSON settings, bounded responses.</summary>
 internal partial class WaveSpeedApiClient
 {
-    private readonly string? _apiRoot;
     private readonly System.Net.Http.Headers.AuthenticationHeaderValue? _authorization;
     private readonly ClientAttribution? _attribution;
     private readonly long _maxResponseBytes = BoundedContent.DefaultMaxResponseBytes;
 
     internal WaveSpeedApiClient(HttpClient httpClient, Uri apiRoot, ApiKey apiKey, ClientAttribution attribution, long maxResponseBytes)
-        : this(httpClient)
+        // Absolute URLs make the client independent of HttpClient.BaseAddress, so a caller's HttpClient works as it is.
+        : this(apiRoot.AbsoluteUri, httpClient)
     {
-        _apiRoot = apiRoot.AbsoluteUri;
         // Built once: the header value is immutable, and every request carries the same one.
         _authorization = apiKey.ToAuthorizationHeader();
         _attribution = attribution;
@@ -31,12 +29,6 @@ internal partial class WaveSpeedApiClient
         // Error bodies are kept as text for exception excerpts. PooledWaveSpeedApiClient, which the SDK uses, reads
         // typed bodies its own way and keeps text only where an exception needs it; this covers any other instance.
         ReadResponseAsString = true;
-
-    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder)
-    {
-        // Absolute URLs make the client independent of HttpClient.BaseAddress, so a caller's HttpClient works as it is.
-        if (_apiRoot is not null) urlBuilder.Insert(0, _apiRoot);
-    }
 
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
     {
