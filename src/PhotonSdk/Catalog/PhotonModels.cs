@@ -25,8 +25,16 @@ public static partial class PhotonModels
         var key = idOrAlias.Trim();
         if (key.Equals(FlashAlias, StringComparison.OrdinalIgnoreCase)) return (model = ForTier(PhotonModelTier.Flash, takesInputImage: false)) is not null;
         if (key.Equals(PhotonAlias, StringComparison.OrdinalIgnoreCase)) return (model = ForTier(PhotonModelTier.Standard, takesInputImage: false)) is not null;
-        model = All.FirstOrDefault(m => m.Id.Equals(key, StringComparison.OrdinalIgnoreCase) || m.Name.Equals(key, StringComparison.OrdinalIgnoreCase));
-        return model is not null;
+        foreach (var candidate in All)
+        {
+            if (candidate.Id.Equals(key, StringComparison.OrdinalIgnoreCase) || candidate.Name.Equals(key, StringComparison.OrdinalIgnoreCase))
+            {
+                model = candidate;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Finds a model by its id, name or alias, or throws.</summary>

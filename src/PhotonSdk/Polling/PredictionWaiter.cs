@@ -52,11 +52,11 @@ internal sealed class PredictionWaiter
         {
             while (latest is null || !lastStatus.IsTerminal)
             {
-                var remaining = timeout - _time.GetElapsedTime(started);
-                if (remaining <= TimeSpan.Zero) break;
                 // A handle rehydrated from an id has never been read: read it at once rather than after a delay.
                 if (latest is not null || polls > 0)
                 {
+                    var remaining = timeout - _time.GetElapsedTime(started);
+                    if (remaining <= TimeSpan.Zero) break;
                     var delay = schedule.Next(submitted is { } at ? _time.GetElapsedTime(at) : TimeSpan.Zero);
                     await Task.Delay(delay < remaining ? delay : remaining, _time, waitToken).ConfigureAwait(false);
                 }
@@ -69,11 +69,15 @@ internal sealed class PredictionWaiter
                     PredictionId = predictionId, ModelId = modelId,
                 };
                 lastStatus = Status(latest);
-                var seen = _time.GetTimestamp();
-                if (!lastStatus.IsTerminal) lastPending = seen;
-                else if (lastStatus == PredictionStatus.Completed && submitted is { } at && lastPending is { } pending)
+                // Only a wait that learns durations needs to know when each answer came.
+                if (submitted is { } submittedAt)
                 {
-                    Durations.Record(modelId, _time.GetElapsedTime(at, pending), _time.GetElapsedTime(at, seen), polling.FastInterval * polling.MaxFastPolls);
+                    var seen = _time.GetTimestamp();
+                    if (!lastStatus.IsTerminal) lastPending = seen;
+                    else if (lastStatus == PredictionStatus.Completed && lastPending is { } pending)
+                    {
+                        Durations.Record(modelId, _time.GetElapsedTime(submittedAt, pending), _time.GetElapsedTime(submittedAt, seen), polling.FastInterval * polling.MaxFastPolls);
+                    }
                 }
 
                 poll?.SetTag("photon.prediction.status", lastStatus.Value);

@@ -25,6 +25,7 @@ internal sealed class ResiliencePipelines
 
     // Typed pipelines skip the conversion of every outcome to and from object that an untyped one does per request.
     private readonly ConcurrentDictionary<Type, object> _typedReads = new();
+    private readonly ResiliencePipeline<PredictionResponse> _readPrediction;
 
     public ResiliencePipelines(RetryOptions options, TimeProvider timeProvider, ILogger logger)
     {
@@ -34,6 +35,7 @@ internal sealed class ResiliencePipelines
         Read = Build(options, timeProvider, logger, options.AttemptTimeout, IsTransientRead);
         Submit = Build<PredictionResponse>(options, timeProvider, logger, options.AttemptTimeout, IsProvablyNotAccepted);
         SyncSubmit = Build<PredictionResponse>(options, timeProvider, logger, options.SyncAttemptTimeout, IsProvablyNotAccepted);
+        _readPrediction = Build<PredictionResponse>(options, timeProvider, logger, options.AttemptTimeout, IsTransientRead);
     }
 
     /// <summary>Reads whose result is not a typed response, such as an upload's PUT.</summary>
@@ -45,7 +47,8 @@ internal sealed class ResiliencePipelines
 
     /// <summary>The read pipeline for operations that answer <typeparamref name="T"/>; built once per type.</summary>
     public ResiliencePipeline<T> ReadOf<T>() =>
-        (ResiliencePipeline<T>)_typedReads.GetOrAdd(
+        // Result polls, by far the most frequent read, skip the lookup.
+        typeof(T) == typeof(PredictionResponse) ? (ResiliencePipeline<T>)(object)_readPrediction : (ResiliencePipeline<T>)_typedReads.GetOrAdd(
             typeof(T),
             static (_, self) => Build<T>(self._options, self._timeProvider, self._logger, self._options.AttemptTimeout, IsTransientRead),
             this);

@@ -19,7 +19,8 @@ public sealed class RequestContractTests
             .Answer("/api/v3/luma/photon-modify", Predictions.Envelope("created", "luma/photon-modify"))
             .Answer("/api/v3/predictions", """{"code":200,"message":"success","data":{"page":2,"total":1,"items":[]}}""")
             .Answer("/api/v3/predictions/delete", """{"code":200,"message":"success","data":{"deleted_count":2}}""")
-            .Answer("/api/v3/balance", """{"code":200,"message":"success","data":{"balance":12.5}}""");
+            .Answer("/api/v3/balance", """{"code":200,"message":"success","data":{"balance":12.5}}""")
+            .Answer($"/api/v3/predictions/{Predictions.Id}/result", Predictions.Completed());
         var client = new PhotonClient(new PhotonClientOptions { ApiKey = Key, BaseUrl = new Uri("https://api.wavespeed.ai") }, new HttpClient(handler));
         return (client, handler);
     }
@@ -65,11 +66,28 @@ public sealed class RequestContractTests
         Snapshot.Match(handler.Requests.Select(Describe).ToList());
     }
 
+    [Fact]
+    public async Task Result_request()
+    {
+        var (client, handler) = Create();
+        using var _ = client;
+
+        var result = await client.WaitForCompletionAsync(client.GetPrediction(Predictions.Id));
+
+        Assert.Equal(Predictions.Id, result.PredictionId);
+        Snapshot.Match(Describe(Assert.Single(handler.Requests)));
+    }
+
+    // The version and the OS differ between builds and machines: the snapshot records that they are sent, not their values.
     private static object Describe(RecordedRequest request) => new
     {
         request.Method,
         request.PathAndQuery,
         Authorization = request.Authorization?.Replace(Key, "<key>", StringComparison.Ordinal),
+        request.Accept,
+        request.ClientName,
+        ClientVersion = request.ClientVersion is { Length: > 0 } ? "<version>" : null,
+        ClientOs = request.ClientOs is "linux" or "darwin" or "windows" ? "<os>" : request.ClientOs,
         request.ContentType,
         Body = request.Body is null ? null : JToken.Parse(request.Body),
     };

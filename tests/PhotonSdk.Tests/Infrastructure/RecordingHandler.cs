@@ -24,10 +24,19 @@ public sealed class RecordingHandler : HttpMessageHandler
             request.RequestUri!.PathAndQuery,
             request.Headers.Authorization?.ToString(),
             request.Content?.Headers.ContentType?.MediaType,
-            body));
+            body,
+            Header(request, "Accept"),
+            Header(request, "X-Client-Name"),
+            Header(request, "X-Client-Version"),
+            Header(request, "X-Client-OS")));
         var answer = _responses.TryGetValue(request.RequestUri.AbsolutePath, out var canned) ? canned : """{"code":404,"message":"no canned answer"}""";
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(answer, Encoding.UTF8, "application/json") };
     }
+
+    private static string? Header(HttpRequestMessage request, string name) =>
+        request.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : null;
 }
 
-public sealed record RecordedRequest(string Method, string PathAndQuery, string? Authorization, string? ContentType, string? Body);
+public sealed record RecordedRequest(
+    string Method, string PathAndQuery, string? Authorization, string? ContentType, string? Body,
+    string? Accept, string? ClientName, string? ClientVersion, string? ClientOs);
