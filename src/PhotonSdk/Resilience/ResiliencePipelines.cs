@@ -46,12 +46,15 @@ internal sealed class ResiliencePipelines
     public ResiliencePipeline<PredictionResponse> SyncSubmit { get; }
 
     /// <summary>The read pipeline for operations that answer <typeparamref name="T"/>; built once per type.</summary>
-    public ResiliencePipeline<T> ReadOf<T>() =>
+    public ResiliencePipeline<T> ReadOf<T>()
+    {
         // Result polls, by far the most frequent read, skip the lookup.
-        typeof(T) == typeof(PredictionResponse) ? (ResiliencePipeline<T>)(object)_readPrediction : (ResiliencePipeline<T>)_typedReads.GetOrAdd(
+        if (typeof(T) == typeof(PredictionResponse)) return (ResiliencePipeline<T>)(object)_readPrediction;
+        return (ResiliencePipeline<T>)_typedReads.GetOrAdd(
             typeof(T),
             static (_, self) => Build<T>(self._options, self._timeProvider, self._logger, self._options.AttemptTimeout, IsTransientRead),
             this);
+    }
 
     /// <summary>Whether an exception says that the request never reached the server, or reached it and was refused unprocessed.</summary>
     internal static bool IsProvablyNotAccepted(Exception exception) => exception switch
