@@ -34,7 +34,7 @@ internal sealed class ApiCaller
         new(operation, Key, predictionId, modelId);
 
     /// <summary>A read: safe to send again, so transient failures are retried.</summary>
-    public async Task<T> ReadAsync<T>(Func<WaveSpeedApiClient, CancellationToken, Task<T>> call, ErrorContext context, CancellationToken cancellationToken)
+    public async ValueTask<T> ReadAsync<T>(Func<WaveSpeedApiClient, CancellationToken, Task<T>> call, ErrorContext context, CancellationToken cancellationToken)
         where T : IApiEnvelope
     {
         try
@@ -53,7 +53,7 @@ internal sealed class ApiCaller
     /// A submit: sent again only when the server provably did not take it. Any other failure after the request left
     /// becomes <see cref="PhotonSubmissionUncertainException"/>.
     /// </summary>
-    public async Task<PredictionResponse> SubmitAsync(
+    public async ValueTask<PredictionResponse> SubmitAsync(
         Func<WaveSpeedApiClient, CancellationToken, Task<PredictionResponse>> call, bool syncMode, ErrorContext context, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using PhotonSdk.Transport;
 
 namespace PhotonSdk.Generated;
@@ -49,7 +50,7 @@ internal sealed class PooledWaveSpeedApiClient : WaveSpeedApiClient
             T? typed;
             try
             {
-                typed = JsonSerializer.Deserialize<T>(utf8, JsonSerializerSettings);
+                typed = JsonSerializer.Deserialize(utf8, TypeInfoOf<T>());
             }
             catch (JsonException exception)
             {
@@ -64,6 +65,15 @@ internal sealed class PooledWaveSpeedApiClient : WaveSpeedApiClient
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    // The options are the generated client's static ones, so each type's metadata is looked up once, not per response.
+    private JsonTypeInfo<T> TypeInfoOf<T>() =>
+        TypeInfoCache<T>.Value ??= (JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T));
+
+    private static class TypeInfoCache<T>
+    {
+        public static JsonTypeInfo<T>? Value;
     }
 
     private static byte[] Grow(byte[] full)
