@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using PhotonSdk.Transport;
 
 namespace PhotonSdk.Generated;
@@ -21,9 +22,17 @@ internal partial class WaveSpeedApiClient
         _maxResponseBytes = maxResponseBytes;
     }
 
-    static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings) =>
+    static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings) => ConfigureJson(settings);
+
+    /// <summary>The JSON settings of every generated client.</summary>
+    internal static void ConfigureJson(JsonSerializerOptions settings)
+    {
         // Optional request fields are left out rather than sent as null: the API documents absent fields, not nulls.
         settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        // Named here rather than left to the serializer's first call, which fills it in: type metadata is looked up
+        // before that first call when a client's first request is a read.
+        settings.TypeInfoResolver = new DefaultJsonTypeInfoResolver();
+    }
 
     partial void Initialize() =>
         // Error bodies are kept as text for exception excerpts. PooledWaveSpeedApiClient, which the SDK uses, reads
