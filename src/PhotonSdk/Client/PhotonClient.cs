@@ -111,7 +111,7 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
         }
     }
 
-    private async Task<ImageGenerationResult> GenerateCoreAsync(string prompt, GenerationOptions options, PhotonModel model, CancellationToken cancellationToken)
+    private async ValueTask<ImageGenerationResult> GenerateCoreAsync(string prompt, GenerationOptions options, PhotonModel model, CancellationToken cancellationToken)
     {
         var fallback = ModelRouter.FallbackFor(model, _options.Routing);
         PredictionHandle handle;
@@ -137,7 +137,7 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
         }
     }
 
-    private async Task<ImageGenerationResult> GenerateOnFallbackAsync(
+    private async ValueTask<ImageGenerationResult> GenerateOnFallbackAsync(
         string prompt, GenerationOptions options, PhotonModel fallback, PhotonModel requested, CancellationToken cancellationToken)
     {
         Log.FallingBack(_logger, requested.Id, fallback.Id);

@@ -29,7 +29,7 @@ internal sealed class PredictionWaiter
     public ModelDurations Durations { get; } = new();
 
     /// <summary>The terminal prediction and how many GETs it took.</summary>
-    public async Task<(Prediction Prediction, int Polls)> WaitAsync(
+    public async ValueTask<(Prediction Prediction, int Polls)> WaitAsync(
         PredictionHandle prediction, PollingOptions polling, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var predictionId = prediction.Id;
