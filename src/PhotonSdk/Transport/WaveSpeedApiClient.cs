@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using PhotonSdk.Transport;
 
 namespace PhotonSdk.Generated;
@@ -29,9 +28,9 @@ internal partial class WaveSpeedApiClient
     {
         // Optional request fields are left out rather than sent as null: the API documents absent fields, not nulls.
         settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        // Named here rather than left to the serializer's first call, which fills it in: type metadata is looked up
-        // before that first call when a client's first request is a read.
-        settings.TypeInfoResolver = new DefaultJsonTypeInfoResolver();
+        // The default resolver, named here rather than left to the serializer's first call to fill in: type metadata is
+        // looked up before that first call when a client's first request is a read.
+        settings.TypeInfoResolver = JsonSerializerOptions.Default.TypeInfoResolver;
     }
 
     partial void Initialize() =>
