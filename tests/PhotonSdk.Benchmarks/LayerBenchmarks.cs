@@ -60,11 +60,11 @@ public class LayerBenchmarks
         _handler.Reset();
         var context = _api.Context("Benchmark");
         var created = await _api.SubmitAsync(
-            (client, token) => client.CreateLumaPhotonFlashAsync(null, new PhotonRequest { Prompt = Prompt }, token), syncMode: false, context, CancellationToken.None);
+            static (client, prompt, token) => client.CreateLumaPhotonFlashAsync(null, new PhotonRequest { Prompt = prompt }, token), Prompt, syncMode: false, context, CancellationToken.None);
         var id = created.Data!.Id;
         while (true)
         {
-            var polled = await _api.ReadAsync((client, token) => client.GetPredictionResultAsync(id, token), context, CancellationToken.None);
+            var polled = await _api.ReadAsync(static (client, id, token) => client.GetPredictionResultAsync(id, token), id, context, CancellationToken.None);
             if (polled.Data!.Status == "completed") return polled.Data.Outputs![0];
         }
     }

@@ -127,7 +127,7 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
 
         try
         {
-            return await WaitForCompletionAsync(handle, options, cancellationToken).ConfigureAwait(false);
+            return await WaitCoreAsync(handle, options, cancellationToken).ConfigureAwait(false);
         }
         catch (PhotonServerException e) when (fallback is not null && handle.Status == PredictionStatus.Failed && e.TaskCode == 5003)
         {
@@ -142,7 +142,7 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
     {
         Log.FallingBack(_logger, requested.Id, fallback.Id);
         var handle = await SubmitCoreAsync(prompt, options, fallback, requestedModelId: requested.Id, cancellationToken).ConfigureAwait(false);
-        return await WaitForCompletionAsync(handle, options, cancellationToken).ConfigureAwait(false);
+        return await WaitCoreAsync(handle, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -167,7 +167,11 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
         ArgumentNullException.ThrowIfNull(prediction);
         if (options?.WaitTimeout is { } bad && bad <= TimeSpan.Zero)
             throw new ArgumentException($"options.WaitTimeout must be positive (was {bad}).", nameof(options));
+        return await WaitCoreAsync(prediction, options, cancellationToken).ConfigureAwait(false);
+    }
 
+    private async ValueTask<ImageGenerationResult> WaitCoreAsync(PredictionHandle prediction, GenerationOptions? options, CancellationToken cancellationToken)
+    {
         using var activity = PhotonTelemetry.StartWait(prediction.Id, prediction.ModelId);
         try
         {
@@ -330,7 +334,7 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
         try
         {
             response = await _api.SubmitAsync(
-                (client, token) => SubmitDispatcher.SubmitAsync(client, model, input, token), options.SyncMode, context, cancellationToken).ConfigureAwait(false);
+                static (client, request, token) => SubmitDispatcher.SubmitAsync(client, request.model, request.input, token), (model, input), options.SyncMode, context, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is PhotonException or OperationCanceledException)
         {

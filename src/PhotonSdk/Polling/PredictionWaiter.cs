@@ -42,7 +42,6 @@ internal sealed class PredictionWaiter
         var lastStatus = latest is null ? default : Status(latest);
         long? lastPending = latest is not null && !lastStatus.IsTerminal ? prediction.LatestTimestamp : null;
         var polls = 0;
-        Func<WaveSpeedApiClient, CancellationToken, Task<PredictionResponse>> read = (client, token) => client.GetPredictionResultAsync(predictionId, token);
 
         using var bound = new CancellationTokenSource(timeout, _time);
         // A caller's token that can never be cancelled needs no linking: the bound alone can stop the wait.
@@ -63,7 +62,8 @@ internal sealed class PredictionWaiter
 
                 polls++;
                 using var poll = PhotonTelemetry.StartPoll(predictionId, polls);
-                var response = await _api.ReadAsync(read, context, waitToken).ConfigureAwait(false);
+                var response = await _api.ReadAsync(
+                    static (client, id, token) => client.GetPredictionResultAsync(id, token), predictionId, context, waitToken).ConfigureAwait(false);
                 latest = response.Data ?? throw new PhotonServerException($"The result of prediction {predictionId} came without data.")
                 {
                     PredictionId = predictionId, ModelId = modelId,

@@ -13,8 +13,22 @@ public readonly struct PredictionStatus : IEquatable<PredictionStatus>
     public PredictionStatus(string value)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
-        _value = value.Trim().ToLowerInvariant();
+        _value = KnownName(value) ?? value.Trim().ToLowerInvariant();
     }
+
+    // The server's names arrive exactly so on every poll: one shared instance each turns comparisons into reference checks.
+    private static string? KnownName(string value) => value switch
+    {
+        "created" => "created",
+        "pending" => "pending",
+        "processing" => "processing",
+        "completed" => "completed",
+        "failed" => "failed",
+        "cancelled" => "cancelled",
+        "timeout" => "timeout",
+        "deleted" => "deleted",
+        _ => null,
+    };
 
     /// <summary>Accepted, not yet started.</summary>
     public static PredictionStatus Created { get; } = new("created");

@@ -34,13 +34,19 @@ internal sealed class ApiCaller
         new(operation, Key, predictionId, modelId);
 
     /// <summary>A read: safe to send again, so transient failures are retried.</summary>
-    public async ValueTask<T> ReadAsync<T>(Func<WaveSpeedApiClient, CancellationToken, Task<T>> call, ErrorContext context, CancellationToken cancellationToken)
+    public ValueTask<T> ReadAsync<T>(Func<WaveSpeedApiClient, CancellationToken, Task<T>> call, ErrorContext context, CancellationToken cancellationToken)
+        where T : IApiEnvelope =>
+        ReadAsync(static (client, call, token) => call(client, token), call, context, cancellationToken);
+
+    /// <summary>A read whose call takes its arguments as state, so that a frequent read allocates no closure.</summary>
+    public async ValueTask<T> ReadAsync<T, TState>(
+        Func<WaveSpeedApiClient, TState, CancellationToken, Task<T>> call, TState state, ErrorContext context, CancellationToken cancellationToken)
         where T : IApiEnvelope
     {
         try
         {
             var response = await Pipelines.ReadOf<T>().ExecuteAsync(
-                static (state, token) => new ValueTask<T>(state.call(state.Client, token)), (call, Client), cancellationToken).ConfigureAwait(false);
+                static (args, token) => new ValueTask<T>(args.call(args.Client, args.state, token)), (call, state, Client), cancellationToken).ConfigureAwait(false);
             return CheckEnvelope(response, context);
         }
         catch (Exception e) when (Translate(e, context, predictionMayExist: context.PredictionId is not null, cancellationToken) is { } translated)
@@ -53,8 +59,8 @@ internal sealed class ApiCaller
     /// A submit: sent again only when the server provably did not take it. Any other failure after the request left
     /// becomes <see cref="PhotonSubmissionUncertainException"/>.
     /// </summary>
-    public async ValueTask<PredictionResponse> SubmitAsync(
-        Func<WaveSpeedApiClient, CancellationToken, Task<PredictionResponse>> call, bool syncMode, ErrorContext context, CancellationToken cancellationToken)
+    public async ValueTask<PredictionResponse> SubmitAsync<TState>(
+        Func<WaveSpeedApiClient, TState, CancellationToken, Task<PredictionResponse>> call, TState state, bool syncMode, ErrorContext context, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -66,7 +72,7 @@ internal sealed class ApiCaller
         try
         {
             var response = await pipeline.ExecuteAsync(
-                static (state, token) => new ValueTask<PredictionResponse>(state.call(state.Client, token)), (call, Client), cancellationToken).ConfigureAwait(false);
+                static (args, token) => new ValueTask<PredictionResponse>(args.call(args.Client, args.state, token)), (call, state, Client), cancellationToken).ConfigureAwait(false);
             // A server error reported in the envelope of a 200 is as ambiguous as one reported by the HTTP status.
             if (response.Code is >= 500 and < 600) throw UncertainEnvelope(response, context);
             return CheckEnvelope(response, context);

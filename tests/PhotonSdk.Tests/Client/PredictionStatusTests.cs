@@ -29,4 +29,16 @@ public sealed class PredictionStatusTests
         Assert.False(status.IsTerminal);
         Assert.NotEqual(PredictionStatus.Created, status);
     }
+
+    [Theory]
+    [InlineData("completed")]
+    [InlineData("COMPLETED")]
+    [InlineData(" Completed\n")]
+    public void Spelling_and_padding_do_not_change_a_status(string name)
+    {
+        var status = new PredictionStatus(name);
+        Assert.Equal(PredictionStatus.Completed, status);
+        Assert.Equal("completed", status.Value);
+        Assert.NotEqual(PredictionStatus.Processing, status);
+    }
 }
