@@ -24,7 +24,7 @@ internal static class CatalogWriter
             code.AppendLine("        /// <summary>");
             code.AppendLine($"        /// <c>{Xml(model.Id)}</c>: {model.PriceUsd.ToString(CultureInfo.InvariantCulture)} USD per image, {model.Tier} tier, {(model.TakesInputImage ? "modifies an input image" : "text to image")}.");
             code.AppendLine("        /// </summary>");
-            code.AppendLine($"        public static PhotonModel {PropertyName(model.Id)} {{ get; }} = new PhotonModel({Literal(model.Id)}, {Literal(PropertyName(model.Id))}, {model.PriceUsd.ToString(CultureInfo.InvariantCulture)}m, PhotonModelTier.{(model.Tier == "flash" ? "Flash" : "Standard")}, {Bool(model.TakesInputImage)}, {Literal(model.OperationId)});");
+            code.AppendLine($"        public static PhotonModel {PropertyName(model.Id)} {{ get; }} = new PhotonModel({Literal(model.Id)}, {Literal(PropertyName(model.Id))}, {model.PriceUsd.ToString(CultureInfo.InvariantCulture)}m, PhotonModelTier.{(model.Tier == "flash" ? "Flash" : "Standard")}, {Bool(model.TakesInputImage)}, {Bool(model.HasWebhookParameter)}, {Literal(model.OperationId)});");
             code.AppendLine();
         }
 
@@ -33,19 +33,20 @@ internal static class CatalogWriter
         code.AppendLine("    }");
         code.AppendLine("}");
         code.AppendLine();
-        code.AppendLine("namespace PhotonSdk.Transport");
+        code.AppendLine("namespace PhotonSdk.Rest");
         code.AppendLine("{");
-        code.AppendLine("    internal static partial class SubmitDispatcher");
+        code.AppendLine("    /// <summary>Sends a submit through the operation the spec binds to its model, and tells submit operations from reads.</summary>");
+        code.AppendLine("    internal static partial class SubmitOperations");
         code.AppendLine("    {");
-        code.AppendLine("        internal static global::System.Threading.Tasks.Task<global::PhotonSdk.Generated.PredictionResponse> SubmitAsync(");
-        code.AppendLine("            global::PhotonSdk.Generated.WaveSpeedApiClient client, PhotonModel model, SubmitInput input, global::System.Threading.CancellationToken cancellationToken)");
+        code.AppendLine("        internal static global::System.Threading.Tasks.Task<global::PhotonSdk.Rest.PredictionResponse> SubmitAsync(");
+        code.AppendLine("            global::PhotonSdk.Rest.WaveSpeedRestClient client, PhotonModel model, global::PhotonSdk.Predictions.SubmitInput input, global::System.Threading.CancellationToken cancellationToken)");
         code.AppendLine("        {");
         code.AppendLine("            switch (model.Id)");
         code.AppendLine("            {");
         foreach (var model in models)
         {
             code.AppendLine($"                case {Literal(model.Id)}:");
-            code.AppendLine($"                    return client.{MethodName(model.OperationId)}({(model.HasWebhookParameter ? "input.Webhook, " : "")}new global::PhotonSdk.Generated.{model.RequestSchema}");
+            code.AppendLine($"                    return client.{MethodName(model.OperationId)}({(model.HasWebhookParameter ? "input.Webhook, " : "")}new global::PhotonSdk.Rest.{model.RequestSchema}");
             code.AppendLine("                    {");
             foreach (var assignment in Assignments(model))
             {
@@ -60,12 +61,32 @@ internal static class CatalogWriter
         code.AppendLine("            }");
         code.AppendLine("        }");
         code.AppendLine();
-        code.AppendLine("        internal static bool AcceptsWebhook(PhotonModel model)");
+        code.AppendLine("        /// <summary>The model an operation submits to, or null for an operation that creates no prediction (a read).</summary>");
+        code.AppendLine("        internal static string? ModelOf(string operationId)");
         code.AppendLine("        {");
-        var withWebhook = models.Where(m => m.HasWebhookParameter).Select(m => Literal(m.Id)).ToList();
-        code.AppendLine(withWebhook.Count == 0
-            ? "            return false;"
-            : $"            return model.Id is {string.Join(" or ", withWebhook)};");
+        code.AppendLine("            switch (operationId)");
+        code.AppendLine("            {");
+        foreach (var model in models)
+        {
+            code.AppendLine($"                case {Literal(model.OperationId)}: return {Literal(model.Id)};");
+        }
+
+        code.AppendLine("                default: return null;");
+        code.AppendLine("            }");
+        code.AppendLine("        }");
+        code.AppendLine();
+        code.AppendLine("        /// <summary>Whether a submit's body asks for sync mode, which holds the request open until the image is ready.</summary>");
+        code.AppendLine("        internal static bool AsksForSyncMode(object? body)");
+        code.AppendLine("        {");
+        code.AppendLine("            switch (body)");
+        code.AppendLine("            {");
+        foreach (var schema in models.Where(m => m.RequestProperties.ContainsKey("enable_sync_mode")).Select(m => m.RequestSchema).Distinct(StringComparer.Ordinal))
+        {
+            code.AppendLine($"                case global::PhotonSdk.Rest.{schema} request: return request.{ClientPropertyName("enable_sync_mode")} == true;");
+        }
+
+        code.AppendLine("                default: return false;");
+        code.AppendLine("            }");
         code.AppendLine("        }");
         code.AppendLine("    }");
         code.AppendLine("}");

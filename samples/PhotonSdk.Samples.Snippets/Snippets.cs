@@ -20,10 +20,10 @@ internal static class Snippets
         PredictionHandle handle = await client.SubmitAsync("A lighthouse at dawn", cancellationToken: cancellationToken);
         Console.WriteLine($"Submitted {handle.Id}");                 // keep the id: it resumes the work anywhere
 
-        ImageGenerationResult done = await handle.WaitForCompletionAsync(cancellationToken);
+        ImageGenerationResult done = await handle.WaitForCompletionAsync(cancellationToken: cancellationToken);
 
         // Later, in another process: a handle from the id alone sends nothing until you wait on it.
-        ImageGenerationResult again = await client.GetPrediction(handle.Id).WaitForCompletionAsync(cancellationToken);
+        ImageGenerationResult again = await client.GetPrediction(handle.Id).WaitForCompletionAsync(cancellationToken: cancellationToken);
         return $"{done.PredictionId} == {again.PredictionId}";
     }
 

@@ -57,19 +57,14 @@ public static class PhotonServiceCollectionExtensions
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             // A singleton client keeps its handler; connections are recycled by the handler itself instead.
             .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5))
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("photon", (pipeline, context) =>
-            {
-                var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<PhotonClientOptions>>().Get(name);
-                var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
-                PhotonHttpResilience.Configure(pipeline, options.Retry, time);
-            });
+            // No resilience handler here: the client sends every request through its one policy, which tells a submit
+            // from a read by operation; a second retry layer could resend a submit.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         PhotonClient Create(IServiceProvider provider)
         {
             var options = provider.GetRequiredService<IOptionsMonitor<PhotonClientOptions>>().Get(name);
-            var effective = ForHttpResilience(options, provider);
-            return new PhotonClient(effective, provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName));
+            return new PhotonClient(WithServices(options, provider), provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName));
         }
 
         if (name.Length == 0)
@@ -88,36 +83,20 @@ public static class PhotonServiceCollectionExtensions
 
     internal static string HttpClientName(string name) => name.Length == 0 ? "PhotonSdk" : $"PhotonSdk.{name}";
 
-    /// <summary>
-    /// The HttpClient's resilience handler retries and bounds each attempt, so the client's own pipeline must not retry
-    /// again: its retries are turned off and its attempt bound is set above anything the handler allows.
-    /// </summary>
-    private static PhotonClientOptions ForHttpResilience(PhotonClientOptions options, IServiceProvider provider)
+    /// <summary>The options with the container's logger factory and time provider where the options name none.</summary>
+    private static PhotonClientOptions WithServices(PhotonClientOptions options, IServiceProvider provider) => new()
     {
-        var retries = Math.Max(1, options.Retry.MaxRetryAttempts + 1);
-        var outer = TimeSpan.FromTicks(Math.Min(
-            TimeSpan.FromHours(24).Ticks,
-            (options.Retry.SyncAttemptTimeout + options.Retry.MaxDelay + options.Retry.MaxRetryAfter).Ticks * retries));
-        return new PhotonClientOptions
-        {
-            ApiKey = options.ApiKey,
-            BaseUrl = options.BaseUrl,
-            ClientName = options.ClientName,
-            Routing = options.Routing,
-            Polling = options.Polling,
-            Telemetry = options.Telemetry,
-            MaxPromptLength = options.MaxPromptLength,
-            MaxDownloadBytes = options.MaxDownloadBytes,
-            MaxUploadBytes = options.MaxUploadBytes,
-            LoggerFactory = options.LoggerFactory ?? provider.GetService<ILoggerFactory>(),
-            TimeProvider = ReferenceEquals(options.TimeProvider, TimeProvider.System) ? provider.GetRequiredService<TimeProvider>() : options.TimeProvider,
-            Retry = new RetryOptions
-            {
-                MaxRetryAttempts = 0,
-                MaxRetryAfter = options.Retry.MaxRetryAfter,
-                AttemptTimeout = outer,
-                SyncAttemptTimeout = outer,
-            },
-        };
-    }
+        ApiKey = options.ApiKey,
+        BaseUrl = options.BaseUrl,
+        ClientName = options.ClientName,
+        Routing = options.Routing,
+        Polling = options.Polling,
+        Retry = options.Retry,
+        Telemetry = options.Telemetry,
+        MaxPromptLength = options.MaxPromptLength,
+        MaxDownloadBytes = options.MaxDownloadBytes,
+        MaxUploadBytes = options.MaxUploadBytes,
+        LoggerFactory = options.LoggerFactory ?? provider.GetService<ILoggerFactory>(),
+        TimeProvider = ReferenceEquals(options.TimeProvider, TimeProvider.System) ? provider.GetRequiredService<TimeProvider>() : options.TimeProvider,
+    };
 }

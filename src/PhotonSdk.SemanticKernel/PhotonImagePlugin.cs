@@ -112,7 +112,7 @@ public sealed class PhotonImagePlugin
         try
         {
             var prediction = _client.GetPrediction(predictionId);
-            var result = await _client.WaitForCompletionAsync(prediction, new GenerationOptions { WaitTimeout = _waitTimeout }, cancellationToken)
+            var result = await _client.WaitForCompletionAsync(prediction, _waitTimeout, cancellationToken)
                 .ConfigureAwait(false);
             return AgentReplies.Ready(result);
         }
@@ -128,8 +128,8 @@ public sealed class PhotonImagePlugin
 
     private static PhotonModel? ModelFor(string? quality) => quality?.Trim().ToLowerInvariant() switch
     {
-        null or "" or DraftQuality => PhotonModels.ForTier(PhotonModelTier.Flash, takesInputImage: false),
-        FinalQuality => PhotonModels.ForTier(PhotonModelTier.Standard, takesInputImage: false),
+        null or "" or DraftQuality => PhotonModels.ForIntent(GenerationIntent.Draft),
+        FinalQuality => PhotonModels.ForIntent(GenerationIntent.Final),
         _ => null,
     };
 

@@ -35,7 +35,7 @@ public sealed class PhotonTextToImageService : ITextToImageService
     {
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
-        _modelId = modelId is null ? null : PhotonModels.Get(modelId, nameof(modelId)).Id;
+        _modelId = modelId is null ? null : PhotonModels.Get(modelId).Id;
         Attributes = new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = _modelId };
     }
 
@@ -47,7 +47,7 @@ public sealed class PhotonTextToImageService : ITextToImageService
         TextContent input, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var modelId = executionSettings?.ModelId is { } requested ? PhotonModels.Get(requested, nameof(executionSettings)).Id : _modelId;
+        var modelId = executionSettings?.ModelId is { } requested ? PhotonModels.Get(requested).Id : _modelId;
         var result = await _client.GenerateAsync(input.Text ?? "", new GenerationOptions { Model = modelId }, cancellationToken).ConfigureAwait(false);
 
         var metadata = new Dictionary<string, object?> { [PredictionIdMetadataKey] = result.PredictionId, [CostUsdMetadataKey] = result.CostUsd };

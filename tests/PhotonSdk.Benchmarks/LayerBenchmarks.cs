@@ -1,15 +1,16 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
-using PhotonSdk.Generated;
 using PhotonSdk.Resilience;
+using PhotonSdk.Rest;
 using PhotonSdk.Transport;
 
 namespace PhotonSdk.Benchmarks;
 
 /// <summary>
 /// Where the SDK's cost over the minimal loop goes, layer by layer, for the same exchange as PredictionBenchmarks: the
-/// generated client alone, then with the resilience pipelines and error mapping around each call. The whole SDK adds
-/// routing, the polling loop, telemetry and result mapping on top; PredictionBenchmarks measures that.
+/// generated client under the SDK's one request policy (retries, attempt bounds, bounded body read, error mapping), as
+/// users of PhotonClient.Rest call it. The whole SDK adds routing, the polling loop, telemetry and result mapping on
+/// top; PredictionBenchmarks measures that.
 /// </summary>
 [MemoryDiagnoser]
 public class LayerBenchmarks
@@ -18,8 +19,7 @@ public class LayerBenchmarks
 
     private ScriptedApiHandler _handler = null!;
     private HttpClient _http = null!;
-    private PooledWaveSpeedApiClient _generated = null!;
-    private ApiCaller _api = null!;
+    private WaveSpeedRestClient _generated = null!;
     private MinimalLoop _minimal = null!;
 
     [GlobalSetup]
@@ -28,10 +28,8 @@ public class LayerBenchmarks
         _handler = new ScriptedApiHandler();
         _http = new HttpClient(_handler);
         var key = new ApiKey("benchmark-key");
-        _generated = new PooledWaveSpeedApiClient(
-            _http, new Uri("https://api.wavespeed.ai/api/v3/"), key, ClientAttribution.Create(null), BoundedContent.DefaultMaxResponseBytes);
-        var pipelines = new ResiliencePipelines(new RetryOptions(), TimeProvider.System, NullLogger.Instance);
-        _api = new ApiCaller(_generated, key, pipelines, TimeProvider.System, TimeSpan.FromSeconds(60));
+        var policy = new RequestPolicy(new RetryOptions(), TimeProvider.System, NullLogger.Instance, key, PhotonClient.MaxResponseBytes);
+        _generated = new WaveSpeedRestClient(_http, new Uri("https://api.wavespeed.ai/api/v3/"), key, ClientAttribution.Create(null), policy);
         _minimal = new MinimalLoop(_http, "benchmark-key");
     }
 
@@ -43,28 +41,13 @@ public class LayerBenchmarks
     }
 
     [Benchmark]
-    public async Task<string> GeneratedClient()
+    public async Task<string> GeneratedClientWithPolicy()
     {
         _handler.Reset();
         var created = await _generated.CreateLumaPhotonFlashAsync(null, new PhotonRequest { Prompt = Prompt }, CancellationToken.None);
         while (true)
         {
             var polled = await _generated.GetPredictionResultAsync(created.Data!.Id, CancellationToken.None);
-            if (polled.Data!.Status == "completed") return polled.Data.Outputs![0];
-        }
-    }
-
-    [Benchmark]
-    public async Task<string> GeneratedClientWithResilience()
-    {
-        _handler.Reset();
-        var context = _api.Context("Benchmark");
-        var created = await _api.SubmitAsync(
-            static (client, prompt, token) => client.CreateLumaPhotonFlashAsync(null, new PhotonRequest { Prompt = prompt }, token), Prompt, syncMode: false, context, CancellationToken.None);
-        var id = created.Data!.Id;
-        while (true)
-        {
-            var polled = await _api.ReadAsync(static (client, id, token) => client.GetPredictionResultAsync(id, token), id, context, CancellationToken.None);
             if (polled.Data!.Status == "completed") return polled.Data.Outputs![0];
         }
     }

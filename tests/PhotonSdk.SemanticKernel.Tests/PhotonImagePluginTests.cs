@@ -61,18 +61,19 @@ public sealed class PhotonImagePluginTests
     public async Task Get_image_result_rehydrates_the_prediction_and_waits_with_the_bound()
     {
         using var harness = new PluginHarness(new PhotonImagePluginOptions { WaitTimeout = TimeSpan.FromSeconds(30) });
-        GenerationOptions? waitOptions = null;
-        harness.Client.OnWait = (handle, options, _) =>
+        TimeSpan? waitTimeout = null;
+        harness.Client.OnWait = (handle, timeout, _) =>
         {
-            waitOptions = options;
+            waitTimeout = timeout;
             return Task.FromResult(CannedResults.Url(handle.Id, PhotonModels.Photon));
         };
 
         var reply = await harness.GetResultAsync("pred-late");
 
-        Assert.Equal(["pred-late"], harness.Client.Rehydrated);
+        // The handle the plugin made from the id belongs to the fake: waiting on it went through the fake, not a real client.
         Assert.Equal(["pred-late"], harness.Client.Waits);
-        Assert.Equal(TimeSpan.FromSeconds(30), waitOptions!.WaitTimeout);
+        Assert.Equal("pred-late", Assert.Single(harness.Client.WaitedHandles).Id);
+        Assert.Equal(TimeSpan.FromSeconds(30), waitTimeout);
         Assert.Empty(harness.Client.GenerateCalls);
         Assert.Contains(CannedResults.UrlFor("pred-late").ToString(), reply, StringComparison.Ordinal);
         Assert.Contains("Model: luma/photon", reply, StringComparison.Ordinal);
@@ -83,9 +84,9 @@ public sealed class PhotonImagePluginTests
     public async Task A_flagged_image_is_reported()
     {
         using var harness = new PluginHarness();
-        harness.Client.OnGenerate = (call, _) => Task.FromResult(new ImageGenerationResult(
-            "pred-nsfw", PhotonModels.PhotonFlash.Id, [new GeneratedImage(0, CannedResults.UrlFor("pred-nsfw"), null, "image/png", isNsfw: true)],
-            0.005m, new PredictionTimings(null, null, null, TimeSpan.Zero), 1));
+        harness.Client.OnGenerate = (call, _) => Task.FromResult(PhotonModelFactory.ImageGenerationResult(
+            "pred-nsfw", PhotonModels.PhotonFlash.Id, [PhotonModelFactory.GeneratedImage(null, 0, CannedResults.UrlFor("pred-nsfw"), null, "image/png", isNsfw: true)],
+            0.005m, PhotonModelFactory.PredictionTimings(null, null, null, TimeSpan.Zero), 1));
 
         var reply = await harness.GenerateAsync("A beach");
 
@@ -97,9 +98,9 @@ public sealed class PhotonImagePluginTests
     {
         using var harness = new PluginHarness();
         var bytes = Enumerable.Range(0, 3000).Select(i => (byte)i).ToArray();
-        harness.Client.OnGenerate = (call, _) => Task.FromResult(new ImageGenerationResult(
-            "pred-bytes", PhotonModels.PhotonFlash.Id, [new GeneratedImage(0, null, bytes, "image/png", false)],
-            0.005m, new PredictionTimings(null, null, null, TimeSpan.Zero), 1));
+        harness.Client.OnGenerate = (call, _) => Task.FromResult(PhotonModelFactory.ImageGenerationResult(
+            "pred-bytes", PhotonModels.PhotonFlash.Id, [PhotonModelFactory.GeneratedImage(null, 0, null, bytes, "image/png", false)],
+            0.005m, PhotonModelFactory.PredictionTimings(null, null, null, TimeSpan.Zero), 1));
 
         var reply = await harness.GenerateAsync("A beach");
 

@@ -180,7 +180,7 @@ public sealed class PluginFailureRepliesTests
 
         Assert.StartsWith("Not generated: prediction_id is empty; pass the id that generate_image returned.", reply, StringComparison.Ordinal);
         Assert.Equal(0, harness.Client.SentCount);
-        Assert.Empty(harness.Client.Rehydrated);
+        Assert.Empty(harness.Client.Waits);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ internal static class CommonOptions
     {
         Description = string.Create(CultureInfo.InvariantCulture,
             $"flash (Photon Flash, {PhotonModels.PhotonFlash.PricePerImageUsd} USD/image), photon (Photon, {PhotonModels.Photon.PricePerImageUsd} USD/image), " +
-            $"auto (the SDK's routing, today {PhotonModels.ForTier(PhotonModelTier.Flash, takesInputImage: false)?.Id ?? PhotonModels.FlashAlias}), or a model id"),
+            $"auto (the SDK's routing, today {PhotonModels.ForIntent(GenerationIntent.Draft).Id}), or a model id"),
         DefaultValueFactory = _ => AutoModel,
         HelpName = "flash|photon|auto",
     };
@@ -30,9 +30,13 @@ internal static class CommonOptions
     };
 
     /// <summary>The generation options for a <c>--model</c> value; an unknown model fails here, before anything starts.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2208", Justification = "The error names the command-line option the user typed.")]
     public static GenerationOptions ForModel(string? model)
     {
         if (string.IsNullOrWhiteSpace(model) || model.Trim().Equals(AutoModel, StringComparison.OrdinalIgnoreCase)) return new GenerationOptions();
-        return new GenerationOptions { Model = PhotonModels.Get(model, "--model").Id };
+        return PhotonModels.TryFind(model, out var found)
+            ? new GenerationOptions { Model = found.Id }
+            : throw new ArgumentException(
+                $"Unknown model '{model}'. Known models: {string.Join(", ", PhotonModels.All.Select(m => m.Id))}; aliases: {PhotonModels.FlashAlias}, {PhotonModels.PhotonAlias}.", "--model");
     }
 }

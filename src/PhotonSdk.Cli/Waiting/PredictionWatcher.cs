@@ -43,8 +43,7 @@ internal static class PredictionWatcher
         }
 
         var remaining = polling.Timeout - Stopwatch.GetElapsedTime(started);
-        var final = new GenerationOptions { WaitTimeout = remaining > MinimumFinalWait ? remaining : MinimumFinalWait };
-        return await client.WaitForCompletionAsync(handle, final, cancellationToken).ConfigureAwait(false);
+        return await client.WaitForCompletionAsync(handle, remaining > MinimumFinalWait ? remaining : MinimumFinalWait, cancellationToken).ConfigureAwait(false);
     }
 
     private static TimeSpan Grow(TimeSpan delay, PollingOptions polling)

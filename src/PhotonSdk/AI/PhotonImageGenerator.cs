@@ -23,8 +23,9 @@ internal sealed class PhotonImageGenerator : IImageGenerator
     {
         _client = client;
         _defaultModel = defaultModel;
-        var photonClient = client as PhotonClient;
-        _metadata = new ImageGeneratorMetadata(ProviderName, photonClient?.ApiRoot, defaultModel?.Id ?? photonClient?.DefaultModel.Id);
+        // A fake client may offer neither; the metadata then says less, never something untrue.
+        _metadata = new ImageGeneratorMetadata(
+            ProviderName, client.GetService<Rest.WaveSpeedRestClient>()?.ApiRoot, defaultModel?.Id ?? client.GetService<PhotonModel>()?.Id);
     }
 
     public async Task<ImageGenerationResponse> GenerateAsync(

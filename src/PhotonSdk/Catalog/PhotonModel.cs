@@ -8,13 +8,14 @@ namespace PhotonSdk;
 /// </summary>
 public sealed class PhotonModel
 {
-    internal PhotonModel(string id, string name, decimal pricePerImageUsd, PhotonModelTier tier, bool takesInputImage, string submitOperationId)
+    internal PhotonModel(string id, string name, decimal pricePerImageUsd, PhotonModelTier tier, bool takesInputImage, bool acceptsWebhook, string submitOperationId)
     {
         Id = id;
         Name = name;
         PricePerImageUsd = pricePerImageUsd;
         Tier = tier;
         TakesInputImage = takesInputImage;
+        AcceptsWebhook = acceptsWebhook;
         SubmitOperationId = submitOperationId;
     }
 
@@ -33,8 +34,11 @@ public sealed class PhotonModel
     /// <summary>Whether the model modifies an input image (and requires one) rather than generating from text alone.</summary>
     public bool TakesInputImage { get; }
 
+    /// <summary>Whether a submit to this model can name a webhook that the server calls when the prediction finishes.</summary>
+    public bool AcceptsWebhook { get; }
+
     /// <summary>The spec's <c>operationId</c> of the operation that submits to this model.</summary>
-    public string SubmitOperationId { get; }
+    internal string SubmitOperationId { get; }
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -39,20 +39,35 @@ public static partial class PhotonModels
 
     /// <summary>Finds a model by its id, name or alias, or throws.</summary>
     /// <param name="idOrAlias">The id, name or alias; case-insensitive.</param>
-    /// <param name="paramName">The name of the caller's parameter, for the exception.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArgumentException">No model has that id, name or alias; the message lists the known ids.</exception>
-    public static PhotonModel Get(string idOrAlias, string? paramName = null) =>
+    public static PhotonModel Get(string idOrAlias) => Get(idOrAlias, nameof(idOrAlias));
+
+    /// <summary>Finds a model or throws an exception that names the caller's parameter.</summary>
+    internal static PhotonModel Get(string? idOrAlias, string paramName) =>
         TryFind(idOrAlias, out var model)
             ? model
             : throw new ArgumentException(
                 $"Unknown model '{idOrAlias}'. Known models: {string.Join(", ", All.Select(m => m.Id))}; aliases: {FlashAlias}, {PhotonAlias}.",
-                paramName ?? nameof(idOrAlias));
+                paramName);
 
-    /// <summary>The first model of a tier and capability, in the spec's order.</summary>
-    /// <param name="tier">The tier.</param>
-    /// <param name="takesInputImage">Whether the model modifies an input image.</param>
-    /// <returns>The model, or <see langword="null"/> when the spec declares none.</returns>
-    public static PhotonModel? ForTier(PhotonModelTier tier, bool takesInputImage) =>
+    /// <summary>The first model of a tier and capability, in the spec's order; <see langword="null"/> when the spec declares none.</summary>
+    internal static PhotonModel? ForTier(PhotonModelTier tier, bool takesInputImage) =>
         All.FirstOrDefault(m => m.Tier == tier && m.TakesInputImage == takesInputImage);
+
+    /// <summary>
+    /// The model an intent calls for: <see cref="GenerationIntent.Draft"/> the flash tier, <see cref="GenerationIntent.Final"/>
+    /// the standard tier; the modify model of that tier when an input image is given. This is the rule
+    /// <see cref="GenerationOptions.Intent"/> follows, for callers that need the model before they submit (to price it).
+    /// </summary>
+    /// <param name="intent">Draft or final.</param>
+    /// <param name="modifiesImage">Whether the call modifies an input image.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentException">The spec declares no such model.</exception>
+    public static PhotonModel ForIntent(GenerationIntent intent, bool modifiesImage = false)
+    {
+        var tier = intent == GenerationIntent.Final ? PhotonModelTier.Standard : PhotonModelTier.Flash;
+        return ForTier(tier, modifiesImage)
+            ?? throw new ArgumentException($"The spec declares no {tier}-tier model {(modifiesImage ? "that modifies images" : "for text to image")}.", nameof(intent));
+    }
 }

@@ -13,8 +13,6 @@ internal static class RequestValidator
 
     public static void ValidateOptions(GenerationOptions options, PhotonModel model, string paramName)
     {
-        if (options.Model is not null && options.Intent is not null)
-            throw new ArgumentException("Set either options.Model or options.Intent, not both.", paramName);
         if (options.InputImage is { } image && !IsHttpUrl(image))
             throw new ArgumentException($"options.InputImage must be an absolute http(s) URL (was '{image}'); upload a local file with UploadAsync first.", paramName);
         if (model.TakesInputImage && options.InputImage is null)
@@ -26,7 +24,7 @@ internal static class RequestValidator
             if (!IsHttpUrl(webhook)) throw new ArgumentException($"options.Webhook must be an absolute http(s) URL (was '{webhook}').", paramName);
             if (options.ResponseFormat == ImageResponseFormat.Data)
                 throw new ArgumentException("options.Webhook cannot be combined with ImageResponseFormat.Data: the API does not send base64 output to webhooks.", paramName);
-            if (!Transport.SubmitDispatcher.AcceptsWebhook(model))
+            if (!model.AcceptsWebhook)
                 throw new ArgumentException($"Model {model.Id} takes no webhook.", paramName);
         }
 
@@ -35,6 +33,13 @@ internal static class RequestValidator
         if (!Enum.IsDefined(options.ResponseFormat))
             throw new ArgumentException($"options.ResponseFormat has no value {(int)options.ResponseFormat}.", paramName);
     }
+
+    public static void ValidateTimeout(TimeSpan? timeout, string paramName)
+    {
+        if (timeout is { } bad && bad <= TimeSpan.Zero) throw new ArgumentException($"The wait's timeout must be positive (was {bad}).", paramName);
+    }
+
+    public static PhotonModel Model(string idOrAlias, string paramName) => PhotonModels.Get(idOrAlias, paramName);
 
     public static void ValidatePredictionId(string? predictionId, string paramName)
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using PhotonSdk.Generated;
-using PhotonSdk.Resilience;
+using PhotonSdk.Rest;
 
 namespace PhotonSdk.Errors;
 
@@ -13,22 +12,12 @@ internal static class ErrorMapper
     private const string ActivationHint =
         " Check the key; note that a new WaveSpeed key is refused with 401 until the account has been topped up once.";
 
-    /// <summary>Maps an HTTP-level failure (a non-2xx status or an unreadable body).</summary>
-    public static PhotonException FromHttp(ApiException error, ErrorContext context, DateTimeOffset now, TimeSpan maxRetryAfter)
+    /// <summary>Maps an answer with a non-2xx status, from its body (an envelope or an error object, when JSON).</summary>
+    public static PhotonException FromHttp(int status, string? body, TimeSpan? retryAfter, ErrorContext context)
     {
-        var serverMessage = ServerMessage((error as ApiException<ErrorResponse>)?.Result);
-        var excerpt = Excerpt(error.Response, context);
-        var status = error.StatusCode;
-        if (error.InnerException is JsonException)
-        {
-            return new PhotonServerException($"{context.Operation}: the server's answer (HTTP {status}) is not the JSON the API documents.", Sanitize(error))
-            {
-                StatusCode = status, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
-            };
-        }
-
-        var taskCode = (error as ApiException<ErrorResponse>)?.Result?.Code is { } code && code != status ? code : (int?)null;
-        return Create(status, taskCode, serverMessage, excerpt, context, RetryAfter.Parse(error.Headers, now, maxRetryAfter), Sanitize(error));
+        var error = ErrorBody(body);
+        var taskCode = error?.Code is { } code && code != status ? code : (int?)null;
+        return Create(status, taskCode, ServerMessage(error), Excerpt(body, context), context, retryAfter, null);
     }
 
     /// <summary>Maps a 2xx response whose envelope <c>code</c> is not 200.</summary>
@@ -100,11 +89,18 @@ internal static class ErrorMapper
         };
     }
 
-    /// <summary>
-    /// The generated ApiException puts the raw response body in its message, and a server may echo the key there; the
-    /// SDK keeps a redacted excerpt instead and chains only what lies beneath (e.g. the JSON error).
-    /// </summary>
-    internal static Exception? Sanitize(Exception error) => error is ApiException api ? api.InnerException : error;
+    private static ErrorResponse? ErrorBody(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<ErrorResponse>(body, WaveSpeedRestClient.Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     internal static string? ServerMessage(ErrorResponse? body)
     {

@@ -1,5 +1,4 @@
-using PhotonSdk.Generated;
-using PhotonSdk.Polling;
+using PhotonSdk.Rest;
 
 namespace PhotonSdk;
 
@@ -9,7 +8,7 @@ internal static class PredictionSummaryMapper
     public static PredictionSummary From(Prediction prediction) => new(
         prediction.Id,
         prediction.Model,
-        PredictionWaiter.Status(prediction),
+        PredictionStatus.Of(prediction),
         prediction.Created_at,
         prediction.Outputs ?? [],
         string.IsNullOrEmpty(prediction.Error) ? null : prediction.Error,

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using PhotonSdk.Errors;
-using PhotonSdk.Generated;
+using PhotonSdk.Predictions;
+using PhotonSdk.Rest;
 using PhotonSdk.Telemetry;
-using PhotonSdk.Transport;
 
 namespace PhotonSdk.Polling;
 
@@ -14,13 +13,13 @@ namespace PhotonSdk.Polling;
 /// </summary>
 internal sealed class PredictionWaiter
 {
-    private readonly ApiCaller _api;
+    private readonly WaveSpeedRestClient _rest;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public PredictionWaiter(ApiCaller api, TimeProvider time, ILogger logger)
+    public PredictionWaiter(WaveSpeedRestClient rest, TimeProvider time, ILogger logger)
     {
-        _api = api;
+        _rest = rest;
         _time = time;
         _logger = logger;
     }
@@ -28,19 +27,21 @@ internal sealed class PredictionWaiter
     /// <summary>How long each model's predictions have taken on this client; shared by all its waits.</summary>
     public ModelDurations Durations { get; } = new();
 
-    /// <summary>The terminal prediction and how many GETs it took.</summary>
-    public async ValueTask<(Prediction Prediction, int Polls)> WaitAsync(
-        PredictionHandle prediction, PollingOptions polling, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits from what was last observed of a prediction (nothing, for one known by its id alone) until it is terminal;
+    /// returns the terminal answer, when it came and how many GETs it took. A bound that fires is a
+    /// <see cref="PhotonWaitTimeoutException"/>, a cancelled wait a <see cref="PhotonCanceledException"/>.
+    /// </summary>
+    public async ValueTask<(Prediction Prediction, long Timestamp, int Polls)> WaitAsync(
+        string predictionId, string? modelId, PredictionObservation? observed, PollingOptions polling, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var predictionId = prediction.Id;
-        var modelId = prediction.ModelId;
-        var latest = prediction.Latest;
-        var context = _api.Context($"Waiting for prediction {predictionId}", predictionId, modelId);
+        var latest = observed?.Latest;
         var started = _time.GetTimestamp();
-        long? submitted = polling.LearnDurations && prediction.StartedAtSubmit ? prediction.StartedTimestamp : null;
+        long? submitted = polling.LearnDurations && observed is { StartedAtSubmit: true } ? observed.StartedTimestamp : null;
         var schedule = new PollSchedule(polling, submitted is null ? null : Durations.Expected(modelId));
-        var lastStatus = latest is null ? default : Status(latest);
-        long? lastPending = latest is not null && !lastStatus.IsTerminal ? prediction.LatestTimestamp : null;
+        var lastStatus = latest is null ? default : PredictionStatus.Of(latest);
+        long? lastPending = latest is not null && !lastStatus.IsTerminal ? observed!.LatestTimestamp : null;
+        var latestAt = observed?.LatestTimestamp ?? started;
         var polls = 0;
 
         using var bound = new CancellationTokenSource(timeout, _time);
@@ -62,17 +63,16 @@ internal sealed class PredictionWaiter
 
                 polls++;
                 using var poll = PhotonTelemetry.StartPoll(predictionId, polls);
-                var response = await _api.ReadAsync(
-                    static (client, id, token) => client.GetPredictionResultAsync(id, token), predictionId, context, waitToken).ConfigureAwait(false);
+                var response = await _rest.GetPredictionResultAsync(predictionId, waitToken).ConfigureAwait(false);
                 latest = response.Data ?? throw new PhotonServerException($"The result of prediction {predictionId} came without data.")
                 {
                     PredictionId = predictionId, ModelId = modelId,
                 };
-                lastStatus = Status(latest);
-                // Only a wait that learns durations needs to know when each answer came.
+                lastStatus = PredictionStatus.Of(latest);
+                latestAt = _time.GetTimestamp();
                 if (submitted is { } submittedAt)
                 {
-                    var seen = _time.GetTimestamp();
+                    var seen = latestAt;
                     if (!lastStatus.IsTerminal) lastPending = seen;
                     else if (lastStatus == PredictionStatus.Completed && lastPending is { } pending)
                     {
@@ -88,10 +88,6 @@ internal sealed class PredictionWaiter
         {
             throw TimedOut(predictionId, modelId, lastStatus, _time.GetElapsedTime(started));
         }
-        catch (PhotonCanceledException) when (!cancellationToken.IsCancellationRequested && bound.IsCancellationRequested)
-        {
-            throw TimedOut(predictionId, modelId, lastStatus, _time.GetElapsedTime(started));
-        }
         catch (OperationCanceledException e) when (e is not PhotonCanceledException && cancellationToken.IsCancellationRequested)
         {
             throw new PhotonCanceledException(
@@ -100,11 +96,8 @@ internal sealed class PredictionWaiter
         }
 
         if (latest is null || !lastStatus.IsTerminal) throw TimedOut(predictionId, modelId, lastStatus, _time.GetElapsedTime(started));
-        return (latest, polls);
+        return (latest, latestAt, polls);
     }
-
-    internal static PredictionStatus Status(Prediction prediction) =>
-        string.IsNullOrWhiteSpace(prediction.Status) ? default : new PredictionStatus(prediction.Status);
 
     private static PhotonWaitTimeoutException TimedOut(string id, string? modelId, PredictionStatus last, TimeSpan waited)
     {

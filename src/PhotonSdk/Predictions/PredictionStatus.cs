@@ -86,4 +86,8 @@ public readonly struct PredictionStatus : IEquatable<PredictionStatus>
 
     /// <inheritdoc />
     public override string ToString() => Value;
+
+    /// <summary>The status of a prediction as the API sends it; <see langword="default"/> when it has none.</summary>
+    internal static PredictionStatus Of(Rest.Prediction prediction) =>
+        string.IsNullOrWhiteSpace(prediction.Status) ? default : new PredictionStatus(prediction.Status);
 }

@@ -1,7 +1,7 @@
+using PhotonSdk.Transport;
 using System.Globalization;
-using PhotonSdk.Results;
 
-namespace PhotonSdk;
+namespace PhotonSdk.Results;
 
 /// <summary>
 /// Reads an output image into a stream or a file. URLs must be http(s); the read stops at a size bound and at a time
@@ -25,13 +25,11 @@ internal sealed class ImageDownloader
         _timeout = timeout;
     }
 
-    public Task<string?> DownloadAsync(GeneratedImage image, Stream destination, CancellationToken cancellationToken) =>
-        DownloadAsync(image, destination, predictionId: null, cancellationToken);
-
-    private async Task<string?> DownloadAsync(GeneratedImage image, Stream destination, string? predictionId, CancellationToken cancellationToken)
+    public async Task<string?> DownloadAsync(GeneratedImage image, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(destination);
+        var predictionId = image.PredictionId;
         if (image.Data is { } data)
         {
             await destination.WriteAsync(data, cancellationToken).ConfigureAwait(false);
@@ -78,52 +76,20 @@ internal sealed class ImageDownloader
         }
 
         if (response.Content.Headers.ContentLength > _maxBytes) throw TooLarge(url, predictionId);
-        var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var source = new BoundedReadStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _maxBytes);
         await using (source.ConfigureAwait(false))
         {
-            var buffer = new byte[81920];
-            long total = 0;
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            try
             {
-                total += read;
-                if (total > _maxBytes) throw TooLarge(url, predictionId);
-                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                await source.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException e) when (BoundedReadStream.IsTooLarge(e))
+            {
+                throw TooLarge(url, predictionId);
             }
         }
 
         return response.Content.Headers.ContentType?.MediaType ?? image.MediaType;
-    }
-
-    public async Task<string> SaveAsync(ImageGenerationResult result, string path, CancellationToken cancellationToken)
-    {
-        var (image, predictionId) = (result.Image, result.PredictionId);
-        var isDirectory = Directory.Exists(path) || path.EndsWith(Path.DirectorySeparatorChar) || path.EndsWith(Path.AltDirectorySeparatorChar);
-        // The id comes from the server: it may name a file in the caller's directory, never a path out of it.
-        if (isDirectory && (predictionId is "." or ".." || predictionId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0))
-            throw new ArgumentException($"The prediction id '{predictionId}' cannot name a file; pass a file path rather than a directory.", nameof(result));
-        var directory = Path.GetFullPath(isDirectory ? path : Path.GetDirectoryName(Path.GetFullPath(path))!);
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".photon-{Guid.NewGuid():N}.part");
-        try
-        {
-            string? mediaType;
-            var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-            await using (file.ConfigureAwait(false))
-            {
-                mediaType = await DownloadAsync(image, file, predictionId, cancellationToken).ConfigureAwait(false);
-            }
-
-            var suffix = image.Index == 0 ? "" : $"-{image.Index}";
-            var target = isDirectory ? Path.Combine(directory, predictionId + suffix + MediaTypes.Extension(mediaType)) : Path.GetFullPath(path);
-            File.Move(temporary, target, overwrite: true);
-            return target;
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
     }
 
     private PhotonException TooLarge(Uri url, string? predictionId) =>

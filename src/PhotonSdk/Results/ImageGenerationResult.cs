@@ -3,15 +3,7 @@ namespace PhotonSdk;
 /// <summary>A completed prediction: its images, which model served it, what it cost and how long it took.</summary>
 public sealed class ImageGenerationResult
 {
-    /// <summary>Creates a result; mainly for tests that fake the client.</summary>
-    /// <param name="predictionId">The prediction id.</param>
-    /// <param name="modelId">The id of the model that served the prediction.</param>
-    /// <param name="images">The output images.</param>
-    /// <param name="costUsd">The price of the prediction in US dollars, when the model is in the catalog.</param>
-    /// <param name="timings">The timings.</param>
-    /// <param name="pollCount">How many result requests the wait sent.</param>
-    /// <param name="requestedModelId">The model first asked for, when a fallback served the prediction with another.</param>
-    public ImageGenerationResult(
+    internal ImageGenerationResult(
         string predictionId, string modelId, IReadOnlyList<GeneratedImage> images, decimal? costUsd, PredictionTimings timings, int pollCount, string? requestedModelId = null)
     {
         PredictionId = predictionId;

@@ -1,8 +1,26 @@
 namespace PhotonSdk;
 
 /// <summary>How long a prediction took, as the server and the client saw it.</summary>
-/// <param name="CreatedAt">When the server created the prediction.</param>
-/// <param name="Inference">The server's inference time (<c>timings.inference</c>).</param>
-/// <param name="Execution">The server's execution time (<c>executionTime</c>).</param>
-/// <param name="Elapsed">The client's time from the submit to the result.</param>
-public sealed record PredictionTimings(DateTimeOffset? CreatedAt, TimeSpan? Inference, TimeSpan? Execution, TimeSpan Elapsed);
+/// <remarks>Made by the client from what the server sends; tests create one with <see cref="PhotonModelFactory"/>.</remarks>
+public sealed class PredictionTimings
+{
+    internal PredictionTimings(DateTimeOffset? createdAt, TimeSpan? inference, TimeSpan? execution, TimeSpan elapsed)
+    {
+        CreatedAt = createdAt;
+        Inference = inference;
+        Execution = execution;
+        Elapsed = elapsed;
+    }
+
+    /// <summary>When the server created the prediction.</summary>
+    public DateTimeOffset? CreatedAt { get; }
+
+    /// <summary>The server's inference time (<c>timings.inference</c>).</summary>
+    public TimeSpan? Inference { get; }
+
+    /// <summary>The server's execution time (<c>executionTime</c>).</summary>
+    public TimeSpan? Execution { get; }
+
+    /// <summary>The client's time from the submit to the result.</summary>
+    public TimeSpan Elapsed { get; }
+}

@@ -1,5 +1,5 @@
 using PhotonSdk.Errors;
-using PhotonSdk.Generated;
+using PhotonSdk.Rest;
 
 namespace PhotonSdk.Results;
 
@@ -38,7 +38,7 @@ internal static class ResultMapper
     {
         if (Uri.TryCreate(output, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
         {
-            return new GeneratedImage(index, url, null, MediaTypes.FromPath(PathOf(output, url)), nsfw);
+            return new GeneratedImage(predictionId, index, url, null, MediaTypes.FromPath(PathOf(output, url)), nsfw);
         }
 
         // WaveSpeed's base64 is bare (no data: prefix); anything that is neither a URL nor base64 is a broken answer.
@@ -46,7 +46,7 @@ internal static class ResultMapper
         if (output.Length > 0 && Convert.TryFromBase64String(output, buffer, out var written))
         {
             var bytes = buffer.AsMemory(0, written);
-            return new GeneratedImage(index, null, bytes, MediaTypes.Sniff(bytes.Span), nsfw);
+            return new GeneratedImage(predictionId, index, null, bytes, MediaTypes.Sniff(bytes.Span), nsfw);
         }
 
         throw new PhotonServerException($"Output {index} of prediction {predictionId} is neither an http(s) URL nor base64 image data.")

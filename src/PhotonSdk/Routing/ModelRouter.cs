@@ -6,13 +6,20 @@ internal static class ModelRouter
     public static PhotonModel Route(GenerationOptions options, RoutingOptions routing)
     {
         var needsImage = options.InputImage is not null;
+        if (options.Model is not null && options.Intent is not null)
+            throw new ArgumentException("Set either options.Model or options.Intent, not both.", nameof(options));
         if (options.Model is not null) return PhotonModels.Get(options.Model, nameof(options));
 
         if (options.Intent is { } intent)
         {
-            var tier = intent == GenerationIntent.Final ? PhotonModelTier.Standard : PhotonModelTier.Flash;
-            return PhotonModels.ForTier(tier, needsImage)
-                ?? throw new ArgumentException($"The spec declares no {tier}-tier model {(needsImage ? "that modifies images" : "for text to image")}.", nameof(options));
+            try
+            {
+                return PhotonModels.ForIntent(intent, needsImage);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException(e.Message, nameof(options));
+            }
         }
 
         var fallbackDefault = PhotonModels.Get(routing.DefaultModel, nameof(options));
@@ -26,4 +33,11 @@ internal static class ModelRouter
         routing.FallbackToFlashWhenOverloaded && model.Tier == PhotonModelTier.Standard
             ? PhotonModels.ForTier(PhotonModelTier.Flash, model.TakesInputImage)
             : null;
+
+    /// <summary>
+    /// Whether a wait ended on a prediction that failed with "service unavailable" (task code 5003): it provably no
+    /// longer runs, so the fallback model may serve the prompt without a second bill.
+    /// </summary>
+    public static bool EndedOverloaded(PredictionHandle prediction, PhotonServerException error) =>
+        prediction.Status == PredictionStatus.Failed && error.TaskCode == 5003;
 }

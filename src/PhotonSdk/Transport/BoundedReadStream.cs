@@ -1,8 +1,9 @@
 namespace PhotonSdk.Transport;
 
 /// <summary>
-/// A read-only view of a response body that throws <see cref="InvalidDataException"/> once more than a bound has been
-/// read, so the body is never copied just to be measured.
+/// A read-only view of a stream that throws <see cref="InvalidDataException"/> once more than a bound has been read, so
+/// a body is never copied just to be measured. Every bounded read of the SDK goes through it: API response bodies,
+/// image downloads and uploads from streams of unknown length. Disposing it disposes the inner stream.
 /// </summary>
 internal sealed class BoundedReadStream : Stream
 {
@@ -56,9 +57,20 @@ internal sealed class BoundedReadStream : Stream
         base.Dispose(disposing);
     }
 
+    /// <summary>Whether an exception is this stream's refusal to read past its bound.</summary>
+    public static bool IsTooLarge(Exception exception) => exception is InvalidDataException { Data: { } data } && data.Contains(typeof(BoundedReadStream));
+
     private int Count(int read)
     {
         _read += read;
-        return _read > _maxBytes ? throw BoundedContent.TooLarge(_maxBytes) : read;
+        return _read > _maxBytes ? throw TooLarge(_maxBytes) : read;
+    }
+
+    // Not an HttpRequestException: a body this large is no transient fault, so nothing retries it.
+    private static InvalidDataException TooLarge(long maxBytes)
+    {
+        var error = new InvalidDataException($"The body is larger than {maxBytes} bytes, far above what is expected here; it was not read.");
+        error.Data[typeof(BoundedReadStream)] = maxBytes;
+        return error;
     }
 }

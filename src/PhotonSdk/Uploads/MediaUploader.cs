@@ -1,9 +1,10 @@
 using PhotonSdk.Errors;
-using PhotonSdk.Generated;
+using PhotonSdk.Resilience;
+using PhotonSdk.Rest;
 using PhotonSdk.Results;
 using PhotonSdk.Transport;
 
-namespace PhotonSdk;
+namespace PhotonSdk.Uploads;
 
 /// <summary>
 /// Uploads a file: ask for a ticket, then PUT the bytes to its presigned URL with exactly its headers and no
@@ -12,13 +13,15 @@ namespace PhotonSdk;
 /// </summary>
 internal sealed class MediaUploader
 {
-    private readonly ApiCaller _api;
+    private readonly WaveSpeedRestClient _rest;
+    private readonly RequestPolicy _policy;
     private readonly HttpClient _http;
     private readonly long _maxBytes;
 
-    public MediaUploader(ApiCaller api, HttpClient http, long maxBytes)
+    public MediaUploader(WaveSpeedRestClient rest, RequestPolicy policy, HttpClient http, long maxBytes)
     {
-        _api = api;
+        _rest = rest;
+        _policy = policy;
         _http = http;
         _maxBytes = maxBytes;
     }
@@ -37,9 +40,8 @@ internal sealed class MediaUploader
             UploadTicket? ticket;
             try
             {
-                var response = await _api.ReadAsync(
-                    (client, token) => client.CreateUploadAsync(new UploadTicketRequest { Filename = fileName, Size = size, Content_type = contentType }, token),
-                    _api.Context($"Asking for an upload ticket for {fileName}"), cancellationToken).ConfigureAwait(false);
+                var response = await _rest.CreateUploadAsync(new UploadTicketRequest { Filename = fileName, Size = size, Content_type = contentType }, cancellationToken)
+                    .ConfigureAwait(false);
                 ticket = response.Data;
             }
             catch (PhotonException e) when (e.StatusCode is 404 or 405 or 501)
@@ -64,59 +66,57 @@ internal sealed class MediaUploader
     private async Task PutAsync(UploadInstructions upload, Uri target, Stream body, long start, long size, string fileName, CancellationToken cancellationToken)
     {
         var method = string.IsNullOrWhiteSpace(upload.Method) ? HttpMethod.Put : new HttpMethod(upload.Method.ToUpperInvariant());
-        var context = _api.Context($"Uploading {fileName}");
+        var context = new ErrorContext($"Uploading {fileName}", _policy.Key);
         try
         {
             await SendAsync(upload, method, target, body, start, size, context, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException e) when (e.StatusCode is { } status)
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
-            // The storage kept answering with a transient status until the retries ran out.
-            throw ErrorMapper.FromEnvelope((int)status, $"the storage answered HTTP {(int)status}", context);
+            throw new PhotonCanceledException($"{context.Operation} was cancelled.", null, predictionMayExist: false, e, cancellationToken);
         }
-        catch (Exception e) when (e is not PhotonException && _api.Translate(e, context, cancellationToken) is { } translated)
+        catch (Polly.Timeout.TimeoutRejectedException e)
         {
-            throw translated;
+            throw new PhotonServerException($"{context.Operation}: every attempt timed out.", e);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            throw new PhotonException($"{context.Operation}: the connection failed ({e.Message}).", e);
         }
     }
 
     private async Task SendAsync(
         UploadInstructions upload, HttpMethod method, Uri target, Stream body, long start, long size, ErrorContext context, CancellationToken cancellationToken)
     {
-        await _api.Pipelines.Read.ExecuteAsync(async token =>
+        body.Position = start;
+        using var request = new HttpRequestMessage(method, target);
+        var streamContent = new StreamContent(new NonDisposingStream(body));
+        streamContent.Headers.ContentLength = size;
+        request.Content = streamContent;
+        foreach (var (name, value) in upload.Headers ?? [])
         {
-            body.Position = start;
-            using var request = new HttpRequestMessage(method, target);
-            var streamContent = new StreamContent(new NonDisposingStream(body));
-            streamContent.Headers.ContentLength = size;
-            request.Content = streamContent;
-            foreach (var (name, value) in upload.Headers ?? [])
+            // Content headers (Content-Type and the like) are refused on the request and belong on the content.
+            if (!request.Headers.TryAddWithoutValidation(name, value))
             {
-                // Content headers (Content-Type and the like) are refused on the request and belong on the content.
-                if (!request.Headers.TryAddWithoutValidation(name, value))
-                {
-                    streamContent.Headers.Remove(name);
-                    streamContent.Headers.TryAddWithoutValidation(name, value);
-                }
+                streamContent.Headers.Remove(name);
+                streamContent.Headers.TryAddWithoutValidation(name, value);
             }
+        }
 
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode) return;
-            var status = (int)response.StatusCode;
-            if (status is 408 or 429 or >= 500) throw new HttpRequestException($"The upload answered HTTP {status}.", null, response.StatusCode);
-            throw new PhotonException($"{context.Operation} failed: the storage answered HTTP {status}.") { StatusCode = status };
-        }, cancellationToken).ConfigureAwait(false);
+
+        // The storage host is outside the API: the policy retries its transient answers and leaves the status to us.
+        using var response = await _policy.SendAsync(_http, request, RequestMark.ExternalRead, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode) return;
+        var status = (int)response.StatusCode;
+        throw status is 408 or 429 or >= 500
+            ? ErrorMapper.FromEnvelope(status, $"the storage answered HTTP {status}", context)
+            : new PhotonException($"{context.Operation} failed: the storage answered HTTP {status}.") { StatusCode = status };
     }
 
     private async Task<UploadedMedia> UploadLegacyAsync(Stream body, long start, string fileName, string contentType, CancellationToken cancellationToken)
     {
-        var response = await _api.ReadAsync(
-            (client, token) =>
-            {
-                body.Position = start;
-                return client.UploadBinaryAsync(new FileParameter(new NonDisposingStream(body), fileName, contentType), token);
-            },
-            _api.Context($"Uploading {fileName} (multipart)"), cancellationToken).ConfigureAwait(false);
+        body.Position = start;
+        var response = await _rest.UploadBinaryAsync(new FileParameter(new NonDisposingStream(body), fileName, contentType), cancellationToken).ConfigureAwait(false);
         var file = response.Data;
         if (file?.Download_url is not { } download) throw new PhotonServerException($"The upload of {fileName} answered without a download URL.");
         return new UploadedMedia(download, file.Filename ?? fileName, file.Size ?? body.Length - start, file.Type);
@@ -127,17 +127,20 @@ internal sealed class MediaUploader
     {
         if (content.CanSeek) return (content, false);
         var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var bounded = new BoundedReadStream(new NonDisposingStream(content), _maxBytes);
+        try
         {
-            if (buffer.Length + read > _maxBytes)
-            {
-                await buffer.DisposeAsync().ConfigureAwait(false);
-                throw new ArgumentException($"The file is larger than {_maxBytes} bytes, the most that is uploaded. Pass larger files to models as URLs.", nameof(content));
-            }
+            await bounded.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e) when (BoundedReadStream.IsTooLarge(e))
+        {
+            await buffer.DisposeAsync().ConfigureAwait(false);
+            throw new ArgumentException($"The file is larger than {_maxBytes} bytes, the most that is uploaded. Pass larger files to models as URLs.", nameof(content));
+        }
 
-            await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+        finally
+        {
+            await bounded.DisposeAsync().ConfigureAwait(false);
         }
 
         buffer.Position = 0;

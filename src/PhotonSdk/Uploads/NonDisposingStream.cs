@@ -1,4 +1,4 @@
-namespace PhotonSdk;
+namespace PhotonSdk.Uploads;
 
 /// <summary>
 /// Lets HttpClient read the caller's stream without disposing it: the caller owns it, and a retry reads it again.

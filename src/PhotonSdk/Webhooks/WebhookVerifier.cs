@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using PhotonSdk.Generated;
+using PhotonSdk.Rest;
 
 namespace PhotonSdk;
 

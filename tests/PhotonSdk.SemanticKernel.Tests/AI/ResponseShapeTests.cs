@@ -35,9 +35,9 @@ public sealed class ResponseShapeTests
     public async Task A_model_outside_the_catalog_has_no_cost()
     {
         using var harness = new GeneratorHarness();
-        harness.Client.OnGenerate = (call, _) => Task.FromResult(new ImageGenerationResult(
-            "pred-new", "luma/photon-2", [new GeneratedImage(0, CannedResults.UrlFor("pred-new"), null, "image/png", false)],
-            costUsd: null, new PredictionTimings(null, null, null, TimeSpan.Zero), 1));
+        harness.Client.OnGenerate = (call, _) => Task.FromResult(PhotonModelFactory.ImageGenerationResult(
+            "pred-new", "luma/photon-2", [PhotonModelFactory.GeneratedImage(null, 0, CannedResults.UrlFor("pred-new"), null, "image/png", false)],
+            costUsd: null, PhotonModelFactory.PredictionTimings(null, null, null, TimeSpan.Zero), 1));
 
         var response = await harness.GenerateAsync();
 

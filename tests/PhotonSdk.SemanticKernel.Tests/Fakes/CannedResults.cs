@@ -11,10 +11,10 @@ public static class CannedResults
     public static string IdFor(int callNumber) => $"pred-{callNumber:000}";
 
     public static ImageGenerationResult Url(string predictionId, PhotonModel model, string? mediaType = "image/png") =>
-        new(predictionId, model.Id, [new GeneratedImage(0, UrlFor(predictionId), null, mediaType, false)], model.PricePerImageUsd, Timings(), 1);
+        PhotonModelFactory.ImageGenerationResult(predictionId, model.Id, [PhotonModelFactory.GeneratedImage(null, 0, UrlFor(predictionId), null, mediaType, false)], model.PricePerImageUsd, Timings(), 1);
 
     public static ImageGenerationResult Data(string predictionId, PhotonModel model) =>
-        new(predictionId, model.Id, [new GeneratedImage(0, null, PngBytes, "image/png", false)], model.PricePerImageUsd, Timings(), 1);
+        PhotonModelFactory.ImageGenerationResult(predictionId, model.Id, [PhotonModelFactory.GeneratedImage(null, 0, null, PngBytes, "image/png", false)], model.PricePerImageUsd, Timings(), 1);
 
     /// <summary>What a client would return for a call: the model it names (else Photon Flash), in the format it asks for.</summary>
     public static ImageGenerationResult For(GenerateCall call)
@@ -24,5 +24,5 @@ public static class CannedResults
         return call.Options?.ResponseFormat == ImageResponseFormat.Data ? Data(id, model) : Url(id, model);
     }
 
-    private static PredictionTimings Timings() => new(null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+    private static PredictionTimings Timings() => PhotonModelFactory.PredictionTimings(null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
 }

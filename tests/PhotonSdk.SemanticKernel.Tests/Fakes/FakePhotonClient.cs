@@ -14,12 +14,10 @@ public sealed record UploadCall(byte[] Content, string FileName, string? Content
 /// </summary>
 public sealed class FakePhotonClient : IPhotonClient, IDisposable
 {
-    // Handles can only be made by a PhotonClient; GetPrediction on one sends nothing.
-    private readonly PhotonClient _handles = new(new PhotonClientOptions { ApiKey = "test-key", BaseUrl = new Uri("http://127.0.0.1:9/") });
     private readonly ConcurrentQueue<GenerateCall> _generateCalls = new();
     private readonly ConcurrentQueue<UploadCall> _uploads = new();
     private readonly ConcurrentQueue<string> _waits = new();
-    private readonly ConcurrentQueue<string> _rehydrated = new();
+    private readonly ConcurrentQueue<PredictionHandle> _waitedHandles = new();
     private int _generateNumber;
     private int _otherCalls;
 
@@ -28,7 +26,7 @@ public sealed class FakePhotonClient : IPhotonClient, IDisposable
         (call, _) => Task.FromResult(CannedResults.For(call));
 
     /// <summary>Answers a wait on a rehydrated prediction; by default a completed Photon Flash image.</summary>
-    public Func<PredictionHandle, GenerationOptions?, CancellationToken, Task<ImageGenerationResult>> OnWait { get; set; } =
+    public Func<PredictionHandle, TimeSpan?, CancellationToken, Task<ImageGenerationResult>> OnWait { get; set; } =
         (handle, _, _) => Task.FromResult(CannedResults.Url(handle.Id, PhotonModels.PhotonFlash));
 
     /// <summary>The download URL an upload is given.</summary>
@@ -41,8 +39,8 @@ public sealed class FakePhotonClient : IPhotonClient, IDisposable
     /// <summary>The ids of the predictions waited for.</summary>
     public IReadOnlyList<string> Waits => _waits.ToList();
 
-    /// <summary>The ids handles were made for (this sends nothing).</summary>
-    public IReadOnlyList<string> Rehydrated => _rehydrated.ToList();
+    /// <summary>The handles waited on, as the code under test passed them (made by this fake or by GetPrediction over it).</summary>
+    public IReadOnlyList<PredictionHandle> WaitedHandles => _waitedHandles.ToList();
 
     /// <summary>Every call that would have sent a request.</summary>
     public int SentCount => _generateCalls.Count + _uploads.Count + _waits.Count + Volatile.Read(ref _otherCalls);
@@ -54,24 +52,27 @@ public sealed class FakePhotonClient : IPhotonClient, IDisposable
         return OnGenerate(call, cancellationToken);
     }
 
-    public PredictionHandle GetPrediction(string predictionId, string? modelId = null)
-    {
-        _rehydrated.Enqueue(predictionId);
-        return _handles.GetPrediction(predictionId, modelId);
-    }
-
-    public Task<ImageGenerationResult> WaitForCompletionAsync(PredictionHandle prediction, GenerationOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<ImageGenerationResult> WaitForCompletionAsync(PredictionHandle prediction, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         _waits.Enqueue(prediction.Id);
-        return OnWait(prediction, options, cancellationToken);
+        _waitedHandles.Enqueue(prediction);
+        return OnWait(prediction, timeout, cancellationToken);
     }
+
+    public Task<PredictionStatus> UpdateStatusAsync(PredictionHandle prediction, CancellationToken cancellationToken = default) =>
+        Unexpected<PredictionStatus>();
+
+    public Task<string?> DownloadAsync(GeneratedImage image, Stream destination, CancellationToken cancellationToken = default) =>
+        Unexpected<string?>();
+
+    public object? GetService(Type serviceType, object? serviceKey = null) => serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
 
     public async Task<UploadedMedia> UploadAsync(Stream content, string fileName, string? contentType = null, CancellationToken cancellationToken = default)
     {
         using var copy = new MemoryStream();
         await content.CopyToAsync(copy, cancellationToken);
         _uploads.Enqueue(new UploadCall(copy.ToArray(), fileName, contentType));
-        return new UploadedMedia(UploadUrl, fileName, copy.Length, "image");
+        return PhotonModelFactory.UploadedMedia(UploadUrl, fileName, copy.Length, "image");
     }
 
     public Task<PredictionHandle> SubmitAsync(string prompt, GenerationOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -84,7 +85,9 @@ public sealed class FakePhotonClient : IPhotonClient, IDisposable
 
     public Task<int> DeletePredictionsAsync(IEnumerable<string> predictionIds, CancellationToken cancellationToken = default) => Unexpected<int>();
 
-    public void Dispose() => _handles.Dispose();
+    public void Dispose()
+    {
+    }
 
     private Task<T> Unexpected<T>()
     {

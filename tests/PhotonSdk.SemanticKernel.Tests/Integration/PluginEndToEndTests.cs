@@ -28,7 +28,7 @@ public sealed partial class PluginEndToEndTests
         Assert.StartsWith(_emulator.Emulator.BaseUrl.ToString(), url, StringComparison.Ordinal);
         Assert.Contains($"Model: {model}. Cost: {cost} USD.", reply, StringComparison.Ordinal);
         using var image = new MemoryStream();
-        var mediaType = await client.DownloadAsync(new GeneratedImage(0, new Uri(url), null, null, false), image);
+        var mediaType = await client.DownloadAsync(PhotonModelFactory.GeneratedImage(null, 0, new Uri(url), null, null, false), image);
         Assert.Equal("image/png", mediaType);
         Assert.Equal([0x89, 0x50, 0x4E, 0x47], image.ToArray()[..4]);
     }

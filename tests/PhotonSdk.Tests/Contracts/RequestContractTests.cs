@@ -13,14 +13,14 @@ public sealed class RequestContractTests
     private static (PhotonClient Client, RecordingHandler Handler) Create()
     {
         var handler = new RecordingHandler()
-            .Answer("/api/v3/luma/photon-flash", Predictions.Envelope("created"))
-            .Answer("/api/v3/luma/photon", Predictions.Envelope("created", "luma/photon"))
-            .Answer("/api/v3/luma/photon-flash-modify", Predictions.Envelope("created", "luma/photon-flash-modify"))
-            .Answer("/api/v3/luma/photon-modify", Predictions.Envelope("created", "luma/photon-modify"))
+            .Answer("/api/v3/luma/photon-flash", PredictionJson.Envelope("created"))
+            .Answer("/api/v3/luma/photon", PredictionJson.Envelope("created", "luma/photon"))
+            .Answer("/api/v3/luma/photon-flash-modify", PredictionJson.Envelope("created", "luma/photon-flash-modify"))
+            .Answer("/api/v3/luma/photon-modify", PredictionJson.Envelope("created", "luma/photon-modify"))
             .Answer("/api/v3/predictions", """{"code":200,"message":"success","data":{"page":2,"total":1,"items":[]}}""")
             .Answer("/api/v3/predictions/delete", """{"code":200,"message":"success","data":{"deleted_count":2}}""")
             .Answer("/api/v3/balance", """{"code":200,"message":"success","data":{"balance":12.5}}""")
-            .Answer($"/api/v3/predictions/{Predictions.Id}/result", Predictions.Completed());
+            .Answer($"/api/v3/predictions/{PredictionJson.Id}/result", PredictionJson.Completed());
         var client = new PhotonClient(new PhotonClientOptions { ApiKey = Key, BaseUrl = new Uri("https://api.wavespeed.ai") }, new HttpClient(handler));
         return (client, handler);
     }
@@ -72,9 +72,9 @@ public sealed class RequestContractTests
         var (client, handler) = Create();
         using var _ = client;
 
-        var result = await client.WaitForCompletionAsync(client.GetPrediction(Predictions.Id));
+        var result = await client.WaitForCompletionAsync(client.GetPrediction(PredictionJson.Id));
 
-        Assert.Equal(Predictions.Id, result.PredictionId);
+        Assert.Equal(PredictionJson.Id, result.PredictionId);
         Snapshot.Match(Describe(Assert.Single(handler.Requests)));
     }
 

@@ -31,11 +31,11 @@ public sealed class ResponseContractTests
     [InlineData("9", "2025-09-29T23:09:43.948268264Z")]
     public async Task Completed_responses_with_fractional_seconds_of_varying_length(string digits, string createdAt)
     {
-        var body = Predictions.Completed("luma/photon").Replace("2025-09-29T23:09:43.027Z", createdAt, StringComparison.Ordinal);
-        var handler = new RecordingHandler().Answer($"/api/v3/predictions/{Predictions.Id}/result", body);
+        var body = PredictionJson.Completed("luma/photon").Replace("2025-09-29T23:09:43.027Z", createdAt, StringComparison.Ordinal);
+        var handler = new RecordingHandler().Answer($"/api/v3/predictions/{PredictionJson.Id}/result", body);
         using var client = Client(handler);
 
-        var result = await client.GetPrediction(Predictions.Id).WaitForCompletionAsync();
+        var result = await client.GetPrediction(PredictionJson.Id).WaitForCompletionAsync();
 
         Snapshot.Match(new
         {

@@ -43,7 +43,7 @@ public sealed class AmbiguousSubmitProperty
         var answers = new List<(string Fault, IResponseBuilder Answer, bool ProvablyNotTaken)>();
         for (var status = 400; status <= 599; status++)
         {
-            answers.Add(($"HTTP {status} with a JSON error", Json(Predictions.Error(status, "refused"), status), status == 429));
+            answers.Add(($"HTTP {status} with a JSON error", Json(PredictionJson.Error(status, "refused"), status), status == 429));
             answers.Add(($"HTTP {status} with an HTML page", Html($"<html><body>{status}</body></html>", status), status == 429));
             answers.Add(($"HTTP 200 whose envelope says {status}", Json(Envelope("created", envelopeCode: status)), false));
         }

@@ -37,7 +37,7 @@ public sealed class CancellationFaults
         },
         new(FaultStage.Poll, "cancelled during a retry's backoff")
         {
-            Arrange = Given(r => { r.Api.Answer(SubmitRequest, Json(Created)); r.Api.Answer(ResultRequest, Json(Predictions.Error(503, "busy"), 503)); }),
+            Arrange = Given(r => { r.Api.Answer(SubmitRequest, Json(Created)); r.Api.Answer(ResultRequest, Json(PredictionJson.Error(503, "busy"), 503)); }),
             CancelWhen = r => r.Gets == 1 && r.IsIdle,
             Act = Generate(), Expect = Cancelled(Issued, predictionMayExist: true), Posts = 1, Gets = 1, Seconds = (2, 2.2),
         },

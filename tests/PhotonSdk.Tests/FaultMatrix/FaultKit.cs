@@ -40,11 +40,11 @@ public static class FaultKit
 
     public static string Processing => Envelope("processing");
 
-    public static string Completed => CompletedAt(Predictions.OutputUrl);
+    public static string Completed => CompletedAt(PredictionJson.OutputUrl);
 
     /// <summary>A prediction envelope of the matrix's prediction.</summary>
     public static string Envelope(string status, string[]? outputs = null, int code = 0, string error = "", int envelopeCode = 200) =>
-        Predictions.Envelope(status, outputs: outputs, code: code, error: error, id: PredictionId, envelopeCode: envelopeCode);
+        PredictionJson.Envelope(status, outputs: outputs, code: code, error: error, id: PredictionId, envelopeCode: envelopeCode);
 
     public static IResponseBuilder Json(string body, int status = 200) =>
         Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body);
@@ -114,7 +114,7 @@ public static class FaultKit
 
     /// <summary>Resumes a prediction by its id, as another process would.</summary>
     public static Func<FaultRig, CancellationToken, Task<object?>> Resume() =>
-        async (rig, cancellationToken) => await rig.Client.GetPrediction(PredictionId).WaitForCompletionAsync(cancellationToken);
+        async (rig, cancellationToken) => await rig.Client.GetPrediction(PredictionId).WaitForCompletionAsync(cancellationToken: cancellationToken);
 
     public static Func<FaultRig, CancellationToken, Task<object?>> Upload() =>
         async (rig, cancellationToken) => await rig.Client.UploadAsync(new MemoryStream(Png), "cat.png", cancellationToken: cancellationToken);

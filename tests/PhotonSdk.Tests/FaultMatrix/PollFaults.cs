@@ -78,12 +78,12 @@ public sealed class PollFaults
         },
         new(FaultStage.Poll, "401 in the middle of polling")
         {
-            Arrange = Given(r => { r.Api.Answer(SubmitRequest, Json(Created)); r.Api.Answer(ResultRequest, Json(Processing), Json(Predictions.Error(401, "key revoked"), 401)); }),
+            Arrange = Given(r => { r.Api.Answer(SubmitRequest, Json(Created)); r.Api.Answer(ResultRequest, Json(Processing), Json(PredictionJson.Error(401, "key revoked"), 401)); }),
             Act = Generate(), Expect = Fails<PhotonAuthenticationException>(status: 401, id: Issued, says: "key revoked"), Posts = 1, Gets = 2, Seconds = (5, 5.2),
         },
         new(FaultStage.Poll, "404 for an id")
         {
-            Arrange = Given(r => r.Api.Answer(ResultRequest, Json(Predictions.Error(404, "task not found"), 404))),
+            Arrange = Given(r => r.Api.Answer(ResultRequest, Json(PredictionJson.Error(404, "task not found"), 404))),
             Act = Resume(), Expect = Fails<PhotonPredictionNotFoundException>(status: 404, id: Issued, says: "kept for 7 days"), Gets = 1, Seconds = (0, 0.2),
         },
         new(FaultStage.Poll, "503 with Retry-After in seconds, then completed")
@@ -91,7 +91,7 @@ public sealed class PollFaults
             Arrange = Given(r =>
             {
                 r.Api.Answer(SubmitRequest, Json(Created));
-                r.Api.Answer(ResultRequest, Json(Predictions.Error(503, "busy"), 503).WithHeader("Retry-After", "5"), Json(Completed));
+                r.Api.Answer(ResultRequest, Json(PredictionJson.Error(503, "busy"), 503).WithHeader("Retry-After", "5"), Json(Completed));
             }),
             Act = Generate(), Expect = Returns(Issued), Posts = 1, Gets = 2, Seconds = (7, 7.2),
         },
@@ -101,7 +101,7 @@ public sealed class PollFaults
             {
                 r.Api.Answer(SubmitRequest, Json(Created));
                 // The poll is sent at 2 s; the server asks it to come back at 11 s, 9 s later.
-                r.Api.Answer(ResultRequest, Json(Predictions.Error(429, "slow down"), 429).WithHeader("Retry-After", HttpDate(FakeClock.Start.AddSeconds(11))), Json(Completed));
+                r.Api.Answer(ResultRequest, Json(PredictionJson.Error(429, "slow down"), 429).WithHeader("Retry-After", HttpDate(FakeClock.Start.AddSeconds(11))), Json(Completed));
             }),
             Act = Generate(), Expect = Returns(Issued), Posts = 1, Gets = 2, Seconds = (11, 11.2),
         },
@@ -110,7 +110,7 @@ public sealed class PollFaults
             Arrange = Given(r =>
             {
                 r.Api.Answer(SubmitRequest, Json(Created));
-                r.Api.Answer(ResultRequest, Json(Predictions.Error(429, "slow down"), 429).WithHeader("Retry-After", "99999999"), Json(Completed));
+                r.Api.Answer(ResultRequest, Json(PredictionJson.Error(429, "slow down"), 429).WithHeader("Retry-After", "99999999"), Json(Completed));
             }),
             Act = Generate(), Expect = Returns(Issued), Posts = 1, Gets = 2, Seconds = (62, 62.2),
         },

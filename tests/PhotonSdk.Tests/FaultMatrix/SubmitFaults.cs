@@ -77,27 +77,27 @@ public sealed class SubmitFaults
         },
         new(FaultStage.Submit, "503 with Retry-After is not sent again")
         {
-            Arrange = Given(r => r.Api.Answer(SubmitRequest, Json(Predictions.Error(503, "busy"), 503).WithHeader("Retry-After", "2"))),
+            Arrange = Given(r => r.Api.Answer(SubmitRequest, Json(PredictionJson.Error(503, "busy"), 503).WithHeader("Retry-After", "2"))),
             Act = Submit(), Expect = Fails<PhotonSubmissionUncertainException>(status: 503), Posts = 1, Seconds = (0, 0.2),
         },
         new(FaultStage.Submit, "401 for a key that is not activated")
         {
-            Arrange = Given(r => r.Api.Answer(SubmitRequest, Json(Predictions.Error(401, "Invalid API key"), 401))),
+            Arrange = Given(r => r.Api.Answer(SubmitRequest, Json(PredictionJson.Error(401, "Invalid API key"), 401))),
             Act = Submit(), Expect = Fails<PhotonAuthenticationException>(status: 401, says: "topped up"), Posts = 1, Seconds = (0, 0.2),
         },
         new(FaultStage.Submit, "429 with Retry-After in seconds, then accepted")
         {
-            Arrange = Given(r => r.Api.Answer(SubmitRequest, Json(Predictions.Error(429, "slow down"), 429).WithHeader("Retry-After", "7"), Json(Created))),
+            Arrange = Given(r => r.Api.Answer(SubmitRequest, Json(PredictionJson.Error(429, "slow down"), 429).WithHeader("Retry-After", "7"), Json(Created))),
             Act = Submit(), Expect = Returns(Issued), Posts = 2, Seconds = (7, 7.3), SubmitProvablyNotTaken = true,
         },
         new(FaultStage.Submit, "429 with an absurd Retry-After waits 60 s, then accepted")
         {
-            Arrange = Given(r => r.Api.Answer(SubmitRequest, Json(Predictions.Error(429, "slow down"), 429).WithHeader("Retry-After", "31536000"), Json(Created))),
+            Arrange = Given(r => r.Api.Answer(SubmitRequest, Json(PredictionJson.Error(429, "slow down"), 429).WithHeader("Retry-After", "31536000"), Json(Created))),
             Act = Submit(), Expect = Returns(Issued), Posts = 2, Seconds = (60, 60.3), SubmitProvablyNotTaken = true,
         },
         new(FaultStage.Submit, "429 that persists")
         {
-            Arrange = Given(r => r.Api.Answer(SubmitRequest, Json(Predictions.Error(429, "Too many requests"), 429).WithHeader("Retry-After", "4"))),
+            Arrange = Given(r => r.Api.Answer(SubmitRequest, Json(PredictionJson.Error(429, "Too many requests"), 429).WithHeader("Retry-After", "4"))),
             Act = Submit(), Expect = Fails<PhotonRateLimitedException>(status: 429, says: "try again in 4 s") with { RetryAfter = TimeSpan.FromSeconds(4) },
             Posts = 4, Seconds = (12, 12.3), SubmitProvablyNotTaken = true,
         },

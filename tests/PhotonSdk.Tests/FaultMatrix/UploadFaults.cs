@@ -43,7 +43,7 @@ public sealed class UploadFaults
         new(FaultStage.Upload, "an HTML 502 page for every ticket request")
         {
             Arrange = Given(r => r.Api.Answer(TicketRequest, Html(HtmlBadGateway, 502))),
-            Act = Upload(), Expect = Fails<PhotonServerException>(status: 502, says: "not the JSON the API documents"), Posts = 4, Puts = 0, Seconds = (7, 7.2),
+            Act = Upload(), Expect = Fails<PhotonServerException>(status: 502, says: "failed with HTTP 502. This is usually transient"), Posts = 4, Puts = 0, Seconds = (7, 7.2),
         },
         new(FaultStage.Upload, "a ticket whose upload URL is not http(s)")
         {
@@ -54,8 +54,8 @@ public sealed class UploadFaults
         {
             Arrange = Given(r =>
             {
-                r.Api.Answer(TicketRequest, Json(Predictions.Error(404, "not found"), 404));
-                r.Api.Answer(WireMock.RequestBuilders.Request.Create().WithPath("/api/v3/media/upload/binary").UsingPost(), Json(Predictions.Error(413, "file too large"), 413));
+                r.Api.Answer(TicketRequest, Json(PredictionJson.Error(404, "not found"), 404));
+                r.Api.Answer(WireMock.RequestBuilders.Request.Create().WithPath("/api/v3/media/upload/binary").UsingPost(), Json(PredictionJson.Error(413, "file too large"), 413));
             }),
             Act = Upload(), Expect = Fails<PhotonInvalidRequestException>(status: 413, says: "file too large"), Posts = 2, Puts = 0, Seconds = (0, 0.2),
         },

@@ -13,7 +13,7 @@ public abstract class WireMockTestBase : IDisposable
     public const string ApiKey = "ws-test-key-0123456789abcdef";
     protected const string FlashPath = "/api/v3/luma/photon-flash";
     protected const string PhotonPath = "/api/v3/luma/photon";
-    protected const string ResultPath = "/api/v3/predictions/" + Predictions.Id + "/result";
+    protected const string ResultPath = "/api/v3/predictions/" + PredictionJson.Id + "/result";
 
     protected WireMockTestBase()
     {

@@ -37,7 +37,7 @@ public sealed class TimedPredictionHandler(FakeTimeProvider time, Func<int, stri
                 var id = IdOf(index);
                 _predictions[id] = (now, durationOf(index, model), model);
                 _reads[id] = [];
-                body = Predictions.Envelope("created", model, id: id);
+                body = PredictionJson.Envelope("created", model, id: id);
             }
             else
             {
@@ -45,8 +45,8 @@ public sealed class TimedPredictionHandler(FakeTimeProvider time, Func<int, stri
                 var (submitted, duration, model) = _predictions[id];
                 _reads[id].Add(now - submitted);
                 body = now - submitted >= duration
-                    ? Predictions.Envelope("completed", model, [Predictions.OutputUrl], id: id)
-                    : Predictions.Envelope("processing", model, id: id);
+                    ? PredictionJson.Envelope("completed", model, [PredictionJson.OutputUrl], id: id)
+                    : PredictionJson.Envelope("processing", model, id: id);
             }
         }
 

@@ -8,12 +8,12 @@ public sealed class WaitBoundTests : WireMockTestBase
     public async Task The_wait_stops_at_its_bound_with_the_id_and_the_last_status()
     {
         Client = CreateClient(o => o.Polling.Timeout = TimeSpan.FromSeconds(30));
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
-        Server.Given(Get(ResultPath)).RespondWith(Json(Predictions.Envelope("processing")));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created")));
+        Server.Given(Get(ResultPath)).RespondWith(Json(PredictionJson.Envelope("processing")));
 
         var error = await DriveThrows<PhotonWaitTimeoutException>(Client.GenerateAsync("A lighthouse"));
 
-        Assert.Equal(Predictions.Id, error.PredictionId);
+        Assert.Equal(PredictionJson.Id, error.PredictionId);
         Assert.Equal(PredictionStatus.Processing, error.LastStatus);
         Assert.InRange(error.Waited, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30.5));
         Assert.Contains("resume", error.Message, StringComparison.Ordinal);
@@ -24,8 +24,8 @@ public sealed class WaitBoundTests : WireMockTestBase
     [Fact]
     public async Task Cancelling_the_wait_keeps_the_id_and_says_the_prediction_keeps_running()
     {
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
-        Server.Given(Get(ResultPath)).RespondWith(Json(Predictions.Envelope("processing")));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created")));
+        Server.Given(Get(ResultPath)).RespondWith(Json(PredictionJson.Envelope("processing")));
         using var cancel = new CancellationTokenSource();
 
         var generation = Client.GenerateAsync("A lighthouse", cancellationToken: cancel.Token);
@@ -36,7 +36,7 @@ public sealed class WaitBoundTests : WireMockTestBase
         await driving;
 
         var error = await Assert.ThrowsAsync<PhotonCanceledException>(() => generation);
-        Assert.Equal(Predictions.Id, error.PredictionId);
+        Assert.Equal(PredictionJson.Id, error.PredictionId);
         Assert.True(error.PredictionMayExist);
         Assert.Contains("keeps running", error.Message, StringComparison.Ordinal);
         Assert.InRange(Time.GetUtcNow() - clockAtCancel, TimeSpan.Zero, TimeSpan.FromMilliseconds(200));
@@ -45,7 +45,7 @@ public sealed class WaitBoundTests : WireMockTestBase
     [Fact]
     public async Task Cancelling_before_the_submit_sends_nothing()
     {
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created")));
         using var cancel = new CancellationTokenSource();
         await cancel.CancelAsync();
 
@@ -58,8 +58,8 @@ public sealed class WaitBoundTests : WireMockTestBase
     [Fact]
     public async Task A_per_call_wait_timeout_overrides_the_client_default()
     {
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
-        Server.Given(Get(ResultPath)).RespondWith(Json(Predictions.Envelope("processing")));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created")));
+        Server.Given(Get(ResultPath)).RespondWith(Json(PredictionJson.Envelope("processing")));
 
         var error = await DriveThrows<PhotonWaitTimeoutException>(Client.GenerateAsync("A lighthouse", new GenerationOptions { WaitTimeout = TimeSpan.FromSeconds(4) }));
 

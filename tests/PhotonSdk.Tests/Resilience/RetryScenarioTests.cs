@@ -8,14 +8,14 @@ public sealed class RetryScenarioTests : WireMockTestBase
     [Fact]
     public async Task A_429_with_Retry_After_on_a_poll_waits_that_long_and_polls_again()
     {
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created")));
         Sequence(Get(ResultPath),
-            Json(Predictions.Error(429, "rate limited"), 429).WithHeader("Retry-After", "7"),
-            Json(Predictions.Completed()));
+            Json(PredictionJson.Error(429, "rate limited"), 429).WithHeader("Retry-After", "7"),
+            Json(PredictionJson.Completed()));
 
         var result = await Drive(Client.GenerateAsync("A lighthouse"));
 
-        Assert.Equal(Predictions.Id, result.PredictionId);
+        Assert.Equal(PredictionJson.Id, result.PredictionId);
         Assert.Equal(2, Count("GET", ResultPath));
         // 2 s first delay + 7 s Retry-After.
         Assert.InRange(Elapsed, TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(9.5));
@@ -24,10 +24,10 @@ public sealed class RetryScenarioTests : WireMockTestBase
     [Fact]
     public async Task An_absurd_Retry_After_is_capped_at_sixty_seconds()
     {
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created")));
         Sequence(Get(ResultPath),
-            Json(Predictions.Error(429, "rate limited"), 429).WithHeader("Retry-After", "410000"),
-            Json(Predictions.Completed()));
+            Json(PredictionJson.Error(429, "rate limited"), 429).WithHeader("Retry-After", "410000"),
+            Json(PredictionJson.Completed()));
 
         await Drive(Client.GenerateAsync("A lighthouse"), TimeSpan.FromMilliseconds(500));
 
@@ -37,9 +37,9 @@ public sealed class RetryScenarioTests : WireMockTestBase
     [Fact]
     public async Task Retry_After_as_an_http_date_is_honoured()
     {
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created")));
         var date = FakeClock.Start.AddSeconds(2 + 5).ToString("r", System.Globalization.CultureInfo.InvariantCulture);
-        Sequence(Get(ResultPath), Json(Predictions.Error(429, "slow down"), 429).WithHeader("Retry-After", date), Json(Predictions.Completed()));
+        Sequence(Get(ResultPath), Json(PredictionJson.Error(429, "slow down"), 429).WithHeader("Retry-After", date), Json(PredictionJson.Completed()));
 
         await Drive(Client.GenerateAsync("A lighthouse"));
 
@@ -49,19 +49,19 @@ public sealed class RetryScenarioTests : WireMockTestBase
     [Fact]
     public async Task A_429_on_submit_is_sent_again_because_the_server_did_not_take_it()
     {
-        Sequence(Post(FlashPath), Json(Predictions.Error(429, "rate limited"), 429).WithHeader("Retry-After", "3"), Json(Predictions.Envelope("created")));
-        Server.Given(Get(ResultPath)).RespondWith(Json(Predictions.Completed()));
+        Sequence(Post(FlashPath), Json(PredictionJson.Error(429, "rate limited"), 429).WithHeader("Retry-After", "3"), Json(PredictionJson.Envelope("created")));
+        Server.Given(Get(ResultPath)).RespondWith(Json(PredictionJson.Completed()));
 
         var result = await Drive(Client.GenerateAsync("A lighthouse"));
 
-        Assert.Equal(Predictions.Id, result.PredictionId);
+        Assert.Equal(PredictionJson.Id, result.PredictionId);
         Assert.Equal(2, Count("POST", FlashPath));
     }
 
     [Fact]
     public async Task A_429_on_submit_that_persists_ends_as_rate_limited_with_the_delay()
     {
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Error(429, "Too many requests"), 429).WithHeader("Retry-After", "4"));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Error(429, "Too many requests"), 429).WithHeader("Retry-After", "4"));
 
         var error = await DriveThrows<PhotonRateLimitedException>(Client.GenerateAsync("A lighthouse"));
 
@@ -79,12 +79,12 @@ public sealed class RetryScenarioTests : WireMockTestBase
     [InlineData(504)]
     public async Task A_5xx_on_a_poll_is_retried(int status)
     {
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
-        Sequence(Get(ResultPath), Json(Predictions.Error(status, "upstream trouble"), status), Json(Predictions.Error(status, "upstream trouble"), status), Json(Predictions.Completed()));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created")));
+        Sequence(Get(ResultPath), Json(PredictionJson.Error(status, "upstream trouble"), status), Json(PredictionJson.Error(status, "upstream trouble"), status), Json(PredictionJson.Completed()));
 
         var result = await Drive(Client.GenerateAsync("A lighthouse"));
 
-        Assert.Equal(Predictions.Id, result.PredictionId);
+        Assert.Equal(PredictionJson.Id, result.PredictionId);
         Assert.Equal(3, Count("GET", ResultPath));
         // 2 s first delay, then backoff of 1 s and 2 s.
         Assert.InRange(Elapsed, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.5));
@@ -97,7 +97,7 @@ public sealed class RetryScenarioTests : WireMockTestBase
     [InlineData(504)]
     public async Task A_5xx_on_submit_is_not_sent_again_and_says_the_prediction_may_exist(int status)
     {
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Error(status, "gateway trouble"), status));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Error(status, "gateway trouble"), status));
 
         var error = await DriveThrows<PhotonSubmissionUncertainException>(Client.GenerateAsync("A lighthouse"));
 
@@ -120,33 +120,33 @@ public sealed class RetryScenarioTests : WireMockTestBase
     [Fact]
     public async Task Malformed_json_on_a_poll_is_retried_then_reported_with_the_id()
     {
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created")));
         Server.Given(Get(ResultPath)).RespondWith(Json("<html>502 Bad Gateway</html>"));
 
         var error = await DriveThrows<PhotonServerException>(Client.GenerateAsync("A lighthouse"));
 
         Assert.Equal(4, Count("GET", ResultPath));
-        Assert.Equal(Predictions.Id, error.PredictionId);
+        Assert.Equal(PredictionJson.Id, error.PredictionId);
         Assert.Contains("<html>502", error.ResponseExcerpt, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Http_200_carrying_envelope_code_500_is_a_server_error()
     {
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
-        Server.Given(Get(ResultPath)).RespondWith(Json(Predictions.Envelope("processing", envelopeCode: 500)));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created")));
+        Server.Given(Get(ResultPath)).RespondWith(Json(PredictionJson.Envelope("processing", envelopeCode: 500)));
 
         var error = await DriveThrows<PhotonServerException>(Client.GenerateAsync("A lighthouse"));
 
         Assert.Equal(500, error.StatusCode);
-        Assert.Equal(Predictions.Id, error.PredictionId);
+        Assert.Equal(PredictionJson.Id, error.PredictionId);
         Assert.Equal(1, Count("GET", ResultPath));
     }
 
     [Fact]
     public async Task A_401_is_an_authentication_error_with_the_top_up_hint_and_without_the_key()
     {
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Error(401, $"invalid api key {ApiKey}"), 401));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Error(401, $"invalid api key {ApiKey}"), 401));
 
         var error = await DriveThrows<PhotonAuthenticationException>(Client.GenerateAsync("A lighthouse"));
 
@@ -161,7 +161,7 @@ public sealed class RetryScenarioTests : WireMockTestBase
     [Fact]
     public async Task A_server_message_with_its_own_full_stop_reads_as_one_sentence()
     {
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Error(401, "Unauthorized: invalid API key."), 401));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Error(401, "Unauthorized: invalid API key."), 401));
 
         var error = await DriveThrows<PhotonAuthenticationException>(Client.GenerateAsync("A lighthouse"));
 
@@ -172,12 +172,12 @@ public sealed class RetryScenarioTests : WireMockTestBase
     [Fact]
     public async Task A_404_for_an_id_says_no_such_prediction()
     {
-        Server.Given(Get(ResultPath)).RespondWith(Json(Predictions.Error(404, "task not found"), 404));
+        Server.Given(Get(ResultPath)).RespondWith(Json(PredictionJson.Error(404, "task not found"), 404));
 
-        var error = await DriveThrows<PhotonPredictionNotFoundException>(Client.GetPrediction(Predictions.Id).WaitForCompletionAsync());
+        var error = await DriveThrows<PhotonPredictionNotFoundException>(Client.GetPrediction(PredictionJson.Id).WaitForCompletionAsync());
 
         Assert.Equal(404, error.StatusCode);
-        Assert.Equal(Predictions.Id, error.PredictionId);
+        Assert.Equal(PredictionJson.Id, error.PredictionId);
         Assert.Equal(1, Count("GET", ResultPath));
     }
 
@@ -212,8 +212,8 @@ public sealed class RetryScenarioTests : WireMockTestBase
     public async Task Retries_can_be_turned_off()
     {
         Client = CreateClient(o => o.Retry.MaxRetryAttempts = 0);
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
-        Server.Given(Get(ResultPath)).RespondWith(Json(Predictions.Error(503, "busy"), 503));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created")));
+        Server.Given(Get(ResultPath)).RespondWith(Json(PredictionJson.Error(503, "busy"), 503));
 
         await DriveThrows<PhotonServerException>(Client.GenerateAsync("A lighthouse"));
 

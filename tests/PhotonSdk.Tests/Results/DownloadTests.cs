@@ -9,17 +9,17 @@ public sealed class DownloadTests : WireMockTestBase, IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("photon-download-").FullName;
 
     private static ImageGenerationResult Result(GeneratedImage image) =>
-        new(Predictions.Id, "luma/photon-flash", [image], 0.005m, new PredictionTimings(null, null, null, TimeSpan.Zero), 1);
+        PhotonModelFactory.ImageGenerationResult(PredictionJson.Id, "luma/photon-flash", [image], 0.005m, PhotonModelFactory.PredictionTimings(null, null, null, TimeSpan.Zero), 1);
 
     [Fact]
     public async Task A_url_output_is_saved_under_the_prediction_id_without_sending_the_key()
     {
         Server.Given(Get("/cdn/out.png")).RespondWith(Response.Create().WithHeader("Content-Type", "image/png").WithBody(Png));
-        var image = new GeneratedImage(0, new Uri($"{Server.Url}/cdn/out.png"), null, "image/png", false);
+        var image = PhotonModelFactory.GeneratedImage(PredictionJson.Id, 0, new Uri($"{Server.Url}/cdn/out.png"), null, "image/png", false);
 
         var path = await Client.SaveAsync(Result(image), _directory + Path.DirectorySeparatorChar);
 
-        Assert.Equal(Path.Combine(_directory, $"{Predictions.Id}.png"), path);
+        Assert.Equal(Path.Combine(_directory, $"{PredictionJson.Id}.png"), path);
         Assert.Equal(Png, await File.ReadAllBytesAsync(path));
         Assert.False(Assert.Single(Requests).RequestMessage!.Headers!.ContainsKey("Authorization"));
         Assert.Single(Directory.GetFiles(_directory));
@@ -28,7 +28,7 @@ public sealed class DownloadTests : WireMockTestBase, IDisposable
     [Fact]
     public async Task A_data_output_is_saved_to_the_named_file()
     {
-        var image = new GeneratedImage(0, null, Png, "image/png", false);
+        var image = PhotonModelFactory.GeneratedImage(PredictionJson.Id, 0, null, Png, "image/png", false);
         var target = Path.Combine(_directory, "nested", "fox.png");
 
         var path = await Client.SaveAsync(Result(image), target);
@@ -43,7 +43,7 @@ public sealed class DownloadTests : WireMockTestBase, IDisposable
     {
         Client = CreateClient(o => o.MaxDownloadBytes = 1024);
         Server.Given(Get("/cdn/huge.png")).RespondWith(Response.Create().WithHeader("Content-Type", "image/png").WithBody(new byte[64 * 1024]));
-        var image = new GeneratedImage(0, new Uri($"{Server.Url}/cdn/huge.png"), null, "image/png", false);
+        var image = PhotonModelFactory.GeneratedImage(PredictionJson.Id, 0, new Uri($"{Server.Url}/cdn/huge.png"), null, "image/png", false);
 
         var error = await Assert.ThrowsAsync<PhotonException>(() => Client.SaveAsync(Result(image), _directory + Path.DirectorySeparatorChar));
 
@@ -56,7 +56,7 @@ public sealed class DownloadTests : WireMockTestBase, IDisposable
     [InlineData("ftp://example.com/a.png")]
     public async Task Only_http_urls_are_downloaded(string url)
     {
-        var image = new GeneratedImage(0, new Uri(url), null, null, false);
+        var image = PhotonModelFactory.GeneratedImage(PredictionJson.Id, 0, new Uri(url), null, null, false);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => Client.DownloadAsync(image, new MemoryStream()));
 
@@ -68,7 +68,7 @@ public sealed class DownloadTests : WireMockTestBase, IDisposable
     public async Task An_expired_output_says_so()
     {
         Server.Given(Get("/cdn/gone.png")).RespondWith(Response.Create().WithStatusCode(404));
-        var image = new GeneratedImage(0, new Uri($"{Server.Url}/cdn/gone.png"), null, "image/png", false);
+        var image = PhotonModelFactory.GeneratedImage(PredictionJson.Id, 0, new Uri($"{Server.Url}/cdn/gone.png"), null, "image/png", false);
 
         var error = await Assert.ThrowsAsync<PhotonException>(() => Client.DownloadAsync(image, new MemoryStream()));
 

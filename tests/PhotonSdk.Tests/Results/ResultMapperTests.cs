@@ -1,5 +1,5 @@
 using PhotonSdk.Errors;
-using PhotonSdk.Generated;
+using PhotonSdk.Rest;
 using PhotonSdk.Results;
 using PhotonSdk.Transport;
 

@@ -14,8 +14,8 @@ public sealed class RoutingTests : WireMockTestBase
     [InlineData(null, GenerationIntent.Final, PhotonPath)]
     public async Task The_model_comes_from_the_name_the_intent_or_the_default(string? model, GenerationIntent? intent, string path)
     {
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created", "luma/photon-flash")));
-        Server.Given(Post(PhotonPath)).RespondWith(Json(Predictions.Envelope("created", "luma/photon")));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created", "luma/photon-flash")));
+        Server.Given(Post(PhotonPath)).RespondWith(Json(PredictionJson.Envelope("created", "luma/photon")));
 
         var handle = await Client.SubmitAsync("A lighthouse", new GenerationOptions { Model = model, Intent = intent });
 
@@ -27,7 +27,7 @@ public sealed class RoutingTests : WireMockTestBase
     [Fact]
     public async Task An_input_image_routes_to_the_modify_model_of_the_intended_tier()
     {
-        Server.Given(Post("/api/v3/luma/photon-modify")).RespondWith(Json(Predictions.Envelope("created", "luma/photon-modify")));
+        Server.Given(Post("/api/v3/luma/photon-modify")).RespondWith(Json(PredictionJson.Envelope("created", "luma/photon-modify")));
 
         await Client.SubmitAsync("Make it night", new GenerationOptions { Intent = GenerationIntent.Final, InputImage = new Uri("https://example.com/cat.png") });
 
@@ -39,7 +39,7 @@ public sealed class RoutingTests : WireMockTestBase
     [Fact]
     public async Task Without_the_fallback_policy_an_overloaded_photon_fails()
     {
-        Server.Given(Post(PhotonPath)).RespondWith(Json(Predictions.Error(429, "busy"), 429));
+        Server.Given(Post(PhotonPath)).RespondWith(Json(PredictionJson.Error(429, "busy"), 429));
 
         await DriveThrows<PhotonRateLimitedException>(Client.GenerateAsync("A lighthouse", new GenerationOptions { Model = "photon" }));
 
@@ -50,9 +50,9 @@ public sealed class RoutingTests : WireMockTestBase
     public async Task The_fallback_policy_sends_a_rate_limited_photon_prediction_to_flash_and_says_so()
     {
         Client = CreateClient(o => o.Routing.FallbackToFlashWhenOverloaded = true);
-        Server.Given(Post(PhotonPath)).RespondWith(Json(Predictions.Error(429, "busy"), 429));
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created", "luma/photon-flash")));
-        Server.Given(Get(ResultPath)).RespondWith(Json(Predictions.Completed("luma/photon-flash")));
+        Server.Given(Post(PhotonPath)).RespondWith(Json(PredictionJson.Error(429, "busy"), 429));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created", "luma/photon-flash")));
+        Server.Given(Get(ResultPath)).RespondWith(Json(PredictionJson.Completed("luma/photon-flash")));
 
         var result = await Drive(Client.GenerateAsync("A lighthouse", new GenerationOptions { Intent = GenerationIntent.Final }));
 
@@ -66,10 +66,10 @@ public sealed class RoutingTests : WireMockTestBase
     public async Task The_fallback_policy_resubmits_a_photon_prediction_that_failed_with_service_unavailable()
     {
         Client = CreateClient(o => o.Routing.FallbackToFlashWhenOverloaded = true);
-        Server.Given(Post(PhotonPath)).RespondWith(Json(Predictions.Envelope("created", "luma/photon", id: "aaaa")));
-        Server.Given(Get("/api/v3/predictions/aaaa/result")).RespondWith(Json(Predictions.Envelope("failed", "luma/photon", id: "aaaa", code: 5003, error: "service unavailable")));
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created", "luma/photon-flash")));
-        Server.Given(Get(ResultPath)).RespondWith(Json(Predictions.Completed("luma/photon-flash")));
+        Server.Given(Post(PhotonPath)).RespondWith(Json(PredictionJson.Envelope("created", "luma/photon", id: "aaaa")));
+        Server.Given(Get("/api/v3/predictions/aaaa/result")).RespondWith(Json(PredictionJson.Envelope("failed", "luma/photon", id: "aaaa", code: 5003, error: "service unavailable")));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created", "luma/photon-flash")));
+        Server.Given(Get(ResultPath)).RespondWith(Json(PredictionJson.Completed("luma/photon-flash")));
 
         var result = await Drive(Client.GenerateAsync("A lighthouse", new GenerationOptions { Model = "photon" }));
 
@@ -81,7 +81,7 @@ public sealed class RoutingTests : WireMockTestBase
     public async Task The_fallback_policy_does_not_resubmit_an_ambiguous_failure()
     {
         Client = CreateClient(o => o.Routing.FallbackToFlashWhenOverloaded = true);
-        Server.Given(Post(PhotonPath)).RespondWith(Json(Predictions.Error(502, "bad gateway"), 502));
+        Server.Given(Post(PhotonPath)).RespondWith(Json(PredictionJson.Error(502, "bad gateway"), 502));
 
         await DriveThrows<PhotonSubmissionUncertainException>(Client.GenerateAsync("A lighthouse", new GenerationOptions { Model = "photon" }));
 
@@ -93,12 +93,12 @@ public sealed class RoutingTests : WireMockTestBase
     public async Task The_fallback_policy_does_not_resubmit_while_the_first_prediction_may_still_run()
     {
         Client = CreateClient(o => o.Routing.FallbackToFlashWhenOverloaded = true);
-        Server.Given(Post(PhotonPath)).RespondWith(Json(Predictions.Envelope("created", "luma/photon")));
-        Server.Given(Get(ResultPath)).RespondWith(Json(Predictions.Error(429, "slow down"), 429));
+        Server.Given(Post(PhotonPath)).RespondWith(Json(PredictionJson.Envelope("created", "luma/photon")));
+        Server.Given(Get(ResultPath)).RespondWith(Json(PredictionJson.Error(429, "slow down"), 429));
 
         var error = await DriveThrows<PhotonRateLimitedException>(Client.GenerateAsync("A lighthouse", new GenerationOptions { Model = "photon" }));
 
-        Assert.Equal(Predictions.Id, error.PredictionId);
+        Assert.Equal(PredictionJson.Id, error.PredictionId);
         Assert.Equal(0, Count("POST", FlashPath));
     }
 }

@@ -32,34 +32,34 @@ public sealed class ApiKeyLeakTests : WireMockTestBase
     {
         ["a generation that completes, prompts logged"] = async t =>
         {
-            t.Server.Given(t.Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
-            t.Sequence(t.Get(ResultPath), Json(Predictions.Envelope("processing")), Json(Predictions.Completed()));
+            t.Server.Given(t.Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created")));
+            t.Sequence(t.Get(ResultPath), Json(PredictionJson.Envelope("processing")), Json(PredictionJson.Completed()));
             return await t.Drive(t.Client.GenerateAsync("A poster of a lighthouse"));
         },
-        ["401 that echoes the key"] = t => t.SubmitAnswered(Json(Predictions.Error(401, $"Invalid API key: {Key}"), 401)),
+        ["401 that echoes the key"] = t => t.SubmitAnswered(Json(PredictionJson.Error(401, $"Invalid API key: {Key}"), 401)),
         ["400 whose bare error echoes the key"] = t => t.SubmitAnswered(Json($$"""{"error":"key {{Key}} may not use this model"}""", 400)),
         ["HTML 502 page that echoes the key"] = t => t.SubmitAnswered(Response().WithStatusCode(502).WithBody($"<html><body>upstream rejected Bearer {Key}</body></html>")),
-        ["200 whose envelope says 500 and echoes the key"] = t => t.SubmitAnswered(Json("{\"code\":500,\"message\":\"worker crashed handling " + Key + "\",\"data\":{\"id\":\"" + Predictions.Id + "\",\"status\":\"created\"}}")),
-        ["429 that echoes the key until retries run out"] = t => t.SubmitAnswered(Json(Predictions.Error(429, $"slow down, {Key}"), 429)),
+        ["200 whose envelope says 500 and echoes the key"] = t => t.SubmitAnswered(Json("{\"code\":500,\"message\":\"worker crashed handling " + Key + "\",\"data\":{\"id\":\"" + PredictionJson.Id + "\",\"status\":\"created\"}}")),
+        ["429 that echoes the key until retries run out"] = t => t.SubmitAnswered(Json(PredictionJson.Error(429, $"slow down, {Key}"), 429)),
         ["a prediction that fails with the key in its error"] = async t =>
         {
-            t.Server.Given(t.Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
-            t.Server.Given(t.Get(ResultPath)).RespondWith(Json(Predictions.Envelope("failed", code: 1403, error: $"auth {Key} expired mid-task")));
+            t.Server.Given(t.Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created")));
+            t.Server.Given(t.Get(ResultPath)).RespondWith(Json(PredictionJson.Envelope("failed", code: 1403, error: $"auth {Key} expired mid-task")));
             return await t.Drive(t.Client.GenerateAsync("A lighthouse"));
         },
         ["truncated JSON on a poll that echoes the key"] = async t =>
         {
             t.Server.Given(t.Get(ResultPath)).RespondWith(Json($$"""{"code":200,"data":{"id":"{{Key}}"""));
-            return await t.Drive(t.Client.GetPrediction(Predictions.Id).WaitForCompletionAsync());
+            return await t.Drive(t.Client.GetPrediction(PredictionJson.Id).WaitForCompletionAsync());
         },
         ["404 for an id, echoing the key"] = async t =>
         {
-            t.Server.Given(t.Get(ResultPath)).RespondWith(Json(Predictions.Error(404, $"no task for {Key}"), 404));
-            return await t.Drive(t.Client.GetPrediction(Predictions.Id).WaitForCompletionAsync());
+            t.Server.Given(t.Get(ResultPath)).RespondWith(Json(PredictionJson.Error(404, $"no task for {Key}"), 404));
+            return await t.Drive(t.Client.GetPrediction(PredictionJson.Id).WaitForCompletionAsync());
         },
         ["an upload ticket refused with the key in the answer"] = async t =>
         {
-            t.Server.Given(t.Post("/api/v3/media/uploads")).RespondWith(Json(Predictions.Error(413, $"{Key} may upload 1 MB"), 413));
+            t.Server.Given(t.Post("/api/v3/media/uploads")).RespondWith(Json(PredictionJson.Error(413, $"{Key} may upload 1 MB"), 413));
             return await t.Client.UploadAsync(new MemoryStream(new byte[64]), "cat.png");
         },
     };
@@ -100,13 +100,13 @@ public sealed class ApiKeyLeakTests : WireMockTestBase
     {
         var options = new PhotonClientOptions { ApiKey = Key, BaseUrl = new Uri(Server.Url!), TimeProvider = Time };
         using var client = new PhotonClient(options, HttpClient);
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created")));
         var handle = await client.SubmitAsync("A lighthouse");
         var key = new ApiKey(Key);
 
         var printed = string.Join("\n",
             client.ToString(), options.ToString(), options.Retry.ToString(), options.Polling.ToString(), handle.ToString(),
-            key.ToString(), new ErrorContext("Submitting", key, Predictions.Id, "luma/photon-flash").ToString());
+            key.ToString(), new ErrorContext("Submitting", key, PredictionJson.Id, "luma/photon-flash").ToString());
 
         Assert.Contains("***", printed, StringComparison.Ordinal);
         Assert.DoesNotContain(Key, printed, StringComparison.Ordinal);

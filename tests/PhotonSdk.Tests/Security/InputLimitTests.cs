@@ -41,7 +41,7 @@ public sealed class InputLimitTests : WireMockTestBase
     public async Task A_prompt_at_the_limit_is_sent_whole()
     {
         Client = CreateClient(o => o.MaxPromptLength = PromptLimit);
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created")));
         var prompt = new string('a', PromptLimit);
 
         await Client.SubmitAsync(prompt);

@@ -16,7 +16,7 @@ public sealed class OutputDownloadTests : WireMockTestBase, IDisposable
     private readonly string _root = Directory.CreateTempSubdirectory("photon-security-").FullName;
 
     private static ImageGenerationResult Result(string predictionId, Uri url) =>
-        new(predictionId, "luma/photon-flash", [new GeneratedImage(0, url, null, "image/png", false)], 0.005m, new PredictionTimings(null, null, null, TimeSpan.Zero), 1);
+        PhotonModelFactory.ImageGenerationResult(predictionId, "luma/photon-flash", [PhotonModelFactory.GeneratedImage(predictionId, 0, url, null, "image/png", false)], 0.005m, PhotonModelFactory.PredictionTimings(null, null, null, TimeSpan.Zero), 1);
 
     /// <summary>A client with the HttpClient the SDK makes for itself, redirect handling and all.</summary>
     private PhotonClient OwnHttpClient() =>
@@ -30,7 +30,7 @@ public sealed class OutputDownloadTests : WireMockTestBase, IDisposable
     [InlineData("file://fileserver/share/secret.png")]
     public async Task Output_urls_that_are_not_http_are_refused_before_any_request(string url)
     {
-        var image = new GeneratedImage(0, new Uri(url), null, null, false);
+        var image = PhotonModelFactory.GeneratedImage(null, 0, new Uri(url), null, null, false);
         var destination = new MemoryStream();
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => Client.DownloadAsync(image, destination));
@@ -49,7 +49,7 @@ public sealed class OutputDownloadTests : WireMockTestBase, IDisposable
         using var client = new PhotonClient(new PhotonClientOptions { ApiKey = ApiKey, BaseUrl = new Uri(Server.Url!), MaxDownloadBytes = limit });
         var destination = new MemoryStream();
 
-        var error = await Assert.ThrowsAsync<PhotonException>(() => client.DownloadAsync(new GeneratedImage(0, new Uri(cdn.Url, "out.png"), null, null, false), destination));
+        var error = await Assert.ThrowsAsync<PhotonException>(() => client.DownloadAsync(PhotonModelFactory.GeneratedImage(null, 0, new Uri(cdn.Url, "out.png"), null, null, false), destination));
 
         Assert.Contains("MaxDownloadBytes", error.Message, StringComparison.Ordinal);
         Assert.InRange(destination.Length, 0, limit);
@@ -63,9 +63,9 @@ public sealed class OutputDownloadTests : WireMockTestBase, IDisposable
         Server.Given(Get("/cdn/out.png")).RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", "file:///etc/passwd"));
         using var client = OwnHttpClient();
 
-        var error = await Assert.ThrowsAsync<PhotonException>(() => client.SaveAsync(Result(Predictions.Id, new Uri($"{Server.Url}/cdn/out.png")), _root + Path.DirectorySeparatorChar));
+        var error = await Assert.ThrowsAsync<PhotonException>(() => client.SaveAsync(Result(PredictionJson.Id, new Uri($"{Server.Url}/cdn/out.png")), _root + Path.DirectorySeparatorChar));
 
-        Assert.Equal(Predictions.Id, error.PredictionId);
+        Assert.Equal(PredictionJson.Id, error.PredictionId);
         Assert.Single(Server.LogEntries);
         Assert.Empty(Directory.GetFiles(_root, "*", SearchOption.AllDirectories));
     }
@@ -74,11 +74,11 @@ public sealed class OutputDownloadTests : WireMockTestBase, IDisposable
     public async Task The_api_key_does_not_follow_a_redirect_to_another_host()
     {
         using var elsewhere = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false });
-        elsewhere.Given(Get(ResultPath)).RespondWith(Json(Predictions.Completed()));
+        elsewhere.Given(Get(ResultPath)).RespondWith(Json(PredictionJson.Completed()));
         Server.Given(Get(ResultPath)).RespondWith(Response.Create().WithStatusCode(307).WithHeader("Location", elsewhere.Url + ResultPath));
         using var client = OwnHttpClient();
 
-        var handle = client.GetPrediction(Predictions.Id);
+        var handle = client.GetPrediction(PredictionJson.Id);
         try
         {
             await handle.UpdateStatusAsync();

@@ -42,12 +42,12 @@ public sealed class TelemetryTests : WireMockTestBase
         using var _m = meters;
         using var _l = loggers;
         Client = CreateClient(o => o.LoggerFactory = loggers);
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
-        Sequence(Get(ResultPath), Json(Predictions.Envelope("processing")), Json(Predictions.Completed()));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created")));
+        Sequence(Get(ResultPath), Json(PredictionJson.Envelope("processing")), Json(PredictionJson.Completed()));
 
         await Drive(Client.GenerateAsync("A lighthouse"));
 
-        var root = _activities.Single(a => a.DisplayName == "generate_content luma/photon-flash" && (string?)a.GetTagItem("gen_ai.response.id") == Predictions.Id);
+        var root = _activities.Single(a => a.DisplayName == "generate_content luma/photon-flash" && (string?)a.GetTagItem("gen_ai.response.id") == PredictionJson.Id);
         var trace = _activities.Where(a => a.TraceId == root.TraceId).ToList();
         Assert.Equal("wavespeed", root.GetTagItem("gen_ai.provider.name"));
         Assert.Equal("completed", root.GetTagItem("photon.prediction.status"));
@@ -65,7 +65,7 @@ public sealed class TelemetryTests : WireMockTestBase
         Assert.Contains(_measurements, m => m.Instrument == "photon.prediction.polls" && (int)m.Value! == 2);
         Assert.Contains(_measurements, m => m.Instrument == "photon.prediction.cost" && (double)m.Value! == 0.005);
         Assert.Contains(_measurements, m => m.Instrument == "gen_ai.client.operation.duration");
-        Assert.Contains(_logs.GetSnapshot(), r => r.Message.Contains($"Prediction {Predictions.Id} completed on luma/photon-flash", StringComparison.Ordinal));
+        Assert.Contains(_logs.GetSnapshot(), r => r.Message.Contains($"Prediction {PredictionJson.Id} completed on luma/photon-flash", StringComparison.Ordinal));
         Assert.DoesNotContain(_logs.GetSnapshot(), r => r.Message.Contains("A lighthouse", StringComparison.Ordinal));
     }
 
@@ -77,7 +77,7 @@ public sealed class TelemetryTests : WireMockTestBase
         using var _m = meters;
         using var _l = loggers;
         Client = CreateClient(o => { o.LoggerFactory = loggers; o.Telemetry.IncludePrompts = true; });
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Completed()));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Completed()));
 
         await Drive(Client.GenerateAsync("A lighthouse with a secret plan", new GenerationOptions { SyncMode = true }));
 
@@ -96,11 +96,11 @@ public sealed class TelemetryTests : WireMockTestBase
         var thrown = new List<Exception>();
 
         // A server that echoes the key in error bodies and task errors, across retries, failures and an auth error.
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created")));
         Sequence(Get(ResultPath),
-            Json(Predictions.Error(503, $"overloaded for key {ApiKey}"), 503),
-            Json(Predictions.Envelope("failed", code: 1403, error: $"worker rejected key {ApiKey}")));
-        Server.Given(Post(PhotonPath)).RespondWith(Json(Predictions.Error(401, $"invalid key {ApiKey}"), 401));
+            Json(PredictionJson.Error(503, $"overloaded for key {ApiKey}"), 503),
+            Json(PredictionJson.Envelope("failed", code: 1403, error: $"worker rejected key {ApiKey}")));
+        Server.Given(Post(PhotonPath)).RespondWith(Json(PredictionJson.Error(401, $"invalid key {ApiKey}"), 401));
         Server.Given(Get("/api/v3/predictions/broken/result")).RespondWith(Json($"<html>{ApiKey}</html>"));
 
         foreach (var call in new Func<Task>[]
@@ -129,7 +129,7 @@ public sealed class TelemetryTests : WireMockTestBase
     [Fact]
     public async Task Requests_carry_the_client_attribution_headers()
     {
-        Server.Given(Post(FlashPath)).RespondWith(Json(Predictions.Envelope("created")));
+        Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created")));
         Client = CreateClient(o => o.ClientName = "my-app");
 
         await Client.SubmitAsync("A lighthouse");

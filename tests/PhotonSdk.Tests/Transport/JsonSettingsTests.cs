@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PhotonSdk.Generated;
+using PhotonSdk.Rest;
 
 namespace PhotonSdk.Tests.Transport;
 
@@ -10,7 +10,7 @@ public sealed class JsonSettingsTests
     {
         // A client whose first request is a read (photon balance) looks metadata up before any (de)serialization.
         var settings = new JsonSerializerOptions();
-        WaveSpeedApiClient.ConfigureJson(settings);
+        WaveSpeedRestClient.ConfigureJson(settings);
 
         Assert.Equal(typeof(BalanceResponse), settings.GetTypeInfo(typeof(BalanceResponse)).Type);
     }
@@ -19,7 +19,7 @@ public sealed class JsonSettingsTests
     public void Optional_request_fields_are_left_out_rather_than_sent_as_null()
     {
         var settings = new JsonSerializerOptions();
-        WaveSpeedApiClient.ConfigureJson(settings);
+        WaveSpeedRestClient.ConfigureJson(settings);
 
         Assert.Equal("""{"prompt":"a kite"}""", JsonSerializer.Serialize(new PhotonRequest { Prompt = "a kite" }, settings));
     }

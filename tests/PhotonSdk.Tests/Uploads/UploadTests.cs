@@ -40,7 +40,7 @@ public sealed class UploadTests : WireMockTestBase
     [Fact]
     public async Task A_server_without_tickets_gets_the_legacy_multipart_upload()
     {
-        Server.Given(Post("/api/v3/media/uploads")).RespondWith(Json(Predictions.Error(404, "not found"), 404));
+        Server.Given(Post("/api/v3/media/uploads")).RespondWith(Json(PredictionJson.Error(404, "not found"), 404));
         Server.Given(Post("/api/v3/media/upload/binary")).RespondWith(Json(
             """{"code":200,"message":"success","data":{"type":"image","download_url":"https://cdn.example.com/legacy/cat.png","filename":"cat.png","size":13}}"""));
 

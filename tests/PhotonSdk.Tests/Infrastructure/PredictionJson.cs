@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace PhotonSdk.Tests.Infrastructure;
 
 /// <summary>Response bodies shaped as the API reference records them.</summary>
-public static class Predictions
+public static class PredictionJson
 {
     public const string Id = "6488c2754f6f4dfea924382fa14d11bd";
     public const string OutputUrl = "https://d1q70pf5vjeyhc.cloudfront.net/predictions/6488c2754f6f4dfea924382fa14d11bd/1.png";
