@@ -98,26 +98,16 @@ public static class PhotonServiceCollectionExtensions
         var outer = TimeSpan.FromTicks(Math.Min(
             TimeSpan.FromHours(24).Ticks,
             (options.Retry.SyncAttemptTimeout + options.Retry.MaxDelay + options.Retry.MaxRetryAfter).Ticks * retries));
-        return new PhotonClientOptions
+        var effective = options.Clone();
+        effective.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+        if (ReferenceEquals(effective.TimeProvider, TimeProvider.System)) effective.TimeProvider = provider.GetRequiredService<TimeProvider>();
+        effective.Retry = new RetryOptions
         {
-            ApiKey = options.ApiKey,
-            BaseUrl = options.BaseUrl,
-            ClientName = options.ClientName,
-            Routing = options.Routing,
-            Polling = options.Polling,
-            Telemetry = options.Telemetry,
-            MaxPromptLength = options.MaxPromptLength,
-            MaxDownloadBytes = options.MaxDownloadBytes,
-            MaxUploadBytes = options.MaxUploadBytes,
-            LoggerFactory = options.LoggerFactory ?? provider.GetService<ILoggerFactory>(),
-            TimeProvider = ReferenceEquals(options.TimeProvider, TimeProvider.System) ? provider.GetRequiredService<TimeProvider>() : options.TimeProvider,
-            Retry = new RetryOptions
-            {
-                MaxRetryAttempts = 0,
-                MaxRetryAfter = options.Retry.MaxRetryAfter,
-                AttemptTimeout = outer,
-                SyncAttemptTimeout = outer,
-            },
+            MaxRetryAttempts = 0,
+            MaxRetryAfter = options.Retry.MaxRetryAfter,
+            AttemptTimeout = outer,
+            SyncAttemptTimeout = outer,
         };
+        return effective;
     }
 }
