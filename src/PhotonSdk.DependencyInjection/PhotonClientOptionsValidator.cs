@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace PhotonSdk.DependencyInjection;
 
 /// <summary>
-/// Checks bound options when the host starts, with the same rules and messages as <see cref="PhotonClient"/>'s
-/// constructor (which it runs, sending nothing), so that a wrong setting fails at start-up rather than at the first call.
+/// Checks bound options when the host starts with <see cref="PhotonClientOptions.Validate()"/>, the check
+/// <see cref="PhotonClient"/>'s constructor runs, so that a wrong setting fails at start-up, with the same message,
+/// rather than at the first call.
 /// </summary>
 internal sealed class PhotonClientOptionsValidator : IValidateOptions<PhotonClientOptions>
 {
@@ -12,8 +13,7 @@ internal sealed class PhotonClientOptionsValidator : IValidateOptions<PhotonClie
     {
         try
         {
-            using var http = new HttpClient();
-            using var client = new PhotonClient(options, http);
+            options.Validate();
             return ValidateOptionsResult.Success;
         }
         catch (ArgumentException e)

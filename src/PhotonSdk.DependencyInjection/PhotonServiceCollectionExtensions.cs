@@ -84,19 +84,11 @@ public static class PhotonServiceCollectionExtensions
     internal static string HttpClientName(string name) => name.Length == 0 ? "PhotonSdk" : $"PhotonSdk.{name}";
 
     /// <summary>The options with the container's logger factory and time provider where the options name none.</summary>
-    private static PhotonClientOptions WithServices(PhotonClientOptions options, IServiceProvider provider) => new()
+    private static PhotonClientOptions WithServices(PhotonClientOptions options, IServiceProvider provider)
     {
-        ApiKey = options.ApiKey,
-        BaseUrl = options.BaseUrl,
-        ClientName = options.ClientName,
-        Routing = options.Routing,
-        Polling = options.Polling,
-        Retry = options.Retry,
-        Telemetry = options.Telemetry,
-        MaxPromptLength = options.MaxPromptLength,
-        MaxDownloadBytes = options.MaxDownloadBytes,
-        MaxUploadBytes = options.MaxUploadBytes,
-        LoggerFactory = options.LoggerFactory ?? provider.GetService<ILoggerFactory>(),
-        TimeProvider = ReferenceEquals(options.TimeProvider, TimeProvider.System) ? provider.GetRequiredService<TimeProvider>() : options.TimeProvider,
-    };
+        var effective = options.Clone();
+        effective.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+        if (ReferenceEquals(effective.TimeProvider, TimeProvider.System)) effective.TimeProvider = provider.GetRequiredService<TimeProvider>();
+        return effective;
+    }
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -65,7 +67,78 @@ public sealed class ServiceCollectionTests : IDisposable
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("Unknown model 'luma/photon-ultra'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Routing.DefaultModel must be a catalog model's id, name or alias", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(was 'luma/photon-ultra')", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_up_reports_every_invalid_setting_with_the_constructor_s_message_and_builds_no_client()
+    {
+        // A client built from these options would ask the factory for its logger; the check must not build one.
+        var loggers = new CountingLoggerFactory();
+        void Configure(PhotonClientOptions options)
+        {
+            options.ApiKey = "key";
+            options.LoggerFactory = loggers;
+            options.Routing.DefaultModel = "dall-e";
+            options.Polling.Growth = 0;
+            options.Retry.MaxRetryAttempts = 99;
+            options.Retry.BaseDelay = TimeSpan.FromSeconds(5);
+            options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+            options.MaxUploadBytes = 0;
+        }
+
+        var services = new ServiceCollection();
+        services.AddPhotonClient(Configure);
+        using var provider = services.BuildServiceProvider();
+        var direct = new PhotonClientOptions();
+        Configure(direct);
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var fromConstructor = Assert.Throws<ArgumentException>(() => new PhotonClient(direct));
+
+        Assert.Equal($"Photon client options: {fromConstructor.Message}", Assert.Single(error.Failures));
+        foreach (var setting in new[] { "Routing.DefaultModel", "Polling.Growth", "Retry.MaxRetryAttempts", "Retry.MaxDelay", "MaxUploadBytes" })
+            Assert.Contains(setting + " must ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, loggers.Created);
+    }
+
+    [Fact]
+    public async Task The_client_keeps_the_options_it_was_built_with()
+    {
+        _server.Given(Request.Create().WithPath("/api/v3/luma/photon-flash").UsingPost()).RespondWith(Response.Create().WithBody(Envelope("created")));
+        var services = new ServiceCollection();
+        services.AddPhotonClient(Config("Photon", "key"));
+        using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IPhotonClient>();
+
+        var options = provider.GetRequiredService<IOptionsMonitor<PhotonClientOptions>>().CurrentValue;
+        options.Routing.DefaultModel = "photon";
+        options.ApiKey = "changed";
+        await client.SubmitAsync("A lighthouse");
+
+        var submit = Assert.Single(_server.LogEntries);
+        Assert.Equal("/api/v3/luma/photon-flash", submit.RequestMessage!.Path);
+        Assert.Equal("Bearer key", submit.RequestMessage.Headers!["Authorization"].Single());
+    }
+
+    private sealed class CountingLoggerFactory : ILoggerFactory
+    {
+        public int Created { get; private set; }
+
+        public ILogger CreateLogger(string categoryName)
+        {
+            Created++;
+            return NullLogger.Instance;
+        }
+
+        public void AddProvider(ILoggerProvider provider)
+        {
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     [Fact]

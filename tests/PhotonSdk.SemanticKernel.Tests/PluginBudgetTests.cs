@@ -199,4 +199,18 @@ public sealed class PluginBudgetTests
         var error = Assert.Throws<ArgumentException>(() => new PhotonImagePlugin(client, options));
         Assert.Equal("options", error.ParamName);
     }
+
+    [Fact]
+    public void Every_out_of_range_option_is_named_with_its_value_in_one_exception()
+    {
+        using var client = new FakePhotonClient();
+        var options = new PhotonImagePluginOptions { MaxImages = -1, MaxCostUsd = -0.5m, WaitTimeout = TimeSpan.Zero, MaxPromptLength = 0 };
+
+        var error = Assert.Throws<ArgumentException>(() => new PhotonImagePlugin(client, options));
+
+        Assert.Equal(
+            "Invalid PhotonImagePluginOptions: MaxImages must not be negative (was -1); MaxCostUsd must not be negative (was -0.5); " +
+            "WaitTimeout must be positive (was 00:00:00); MaxPromptLength must be positive (was 0). (Parameter 'options')",
+            error.Message);
+    }
 }

@@ -36,7 +36,8 @@ internal sealed class ImageGenerationPlan
         var count = options?.Count ?? 1;
         if (count < 1) throw new ArgumentException($"options.Count must be at least 1 (was {count}).", nameof(options));
 
-        var sdkOptions = Copy(options?.RawRepresentationFactory?.Invoke(generator) as GenerationOptions);
+        // The factory's object is the caller's; a copy keeps the filled-in fields out of it.
+        var sdkOptions = (options?.RawRepresentationFactory?.Invoke(generator) as GenerationOptions)?.Clone() ?? new GenerationOptions();
         var originalImage = SingleOriginalImage(request);
 
         DataContent? imageToUpload = null;
@@ -98,18 +99,4 @@ internal sealed class ImageGenerationPlan
             _ => throw new ArgumentException($"Photon modifies one image at a time; request.OriginalImages holds {images.Count}.", nameof(request)),
         };
     }
-
-    // The factory's object is the caller's; a copy keeps the filled-in fields out of it.
-    private static GenerationOptions Copy(GenerationOptions? source) => source is null
-        ? new GenerationOptions()
-        : new GenerationOptions
-        {
-            Model = source.Model,
-            Intent = source.Intent,
-            InputImage = source.InputImage,
-            ResponseFormat = source.ResponseFormat,
-            SyncMode = source.SyncMode,
-            Webhook = source.Webhook,
-            WaitTimeout = source.WaitTimeout,
-        };
 }

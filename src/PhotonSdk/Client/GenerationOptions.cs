@@ -26,4 +26,7 @@ public sealed class GenerationOptions
 
     /// <summary>Overrides <see cref="PollingOptions.Timeout"/> for this call.</summary>
     public TimeSpan? WaitTimeout { get; set; }
+
+    /// <summary>A copy; every property is a value or immutable, so a shallow copy is a deep one.</summary>
+    internal GenerationOptions Clone() => (GenerationOptions)MemberwiseClone();
 }

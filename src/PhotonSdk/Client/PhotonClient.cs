@@ -18,8 +18,6 @@ namespace PhotonSdk;
 /// </summary>
 public sealed class PhotonClient : IPhotonClient, IDisposable
 {
-    private const string ApiPath = "api/v3/";
-
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly PhotonClientOptions _options;
@@ -43,35 +41,23 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
     }
 
     /// <summary>Creates a client with options and, optionally, an <see cref="HttpClient"/> of the caller's.</summary>
-    /// <param name="options">The options; unset ones take their defaults or environment variables.</param>
+    /// <param name="options">
+    /// The options; unset ones take their defaults or environment variables. The client keeps a copy, so changing them
+    /// afterwards does not change it.
+    /// </param>
     /// <param name="httpClient">
     /// The HTTP client to send with; the client does not dispose it. Its <see cref="HttpClient.BaseAddress"/> is not
     /// used. Its <see cref="HttpClient.Timeout"/> (100 s by default) also bounds sync-mode submits. When
     /// <see langword="null"/>, the client makes and owns one.
     /// </param>
-    /// <exception cref="ArgumentException">An option is invalid or no API key is set.</exception>
+    /// <exception cref="ArgumentException">Options are invalid or no API key is set; the message lists every invalid setting.</exception>
     public PhotonClient(PhotonClientOptions options, HttpClient? httpClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var key = string.IsNullOrWhiteSpace(options.ApiKey) ? Environment.GetEnvironmentVariable(PhotonClientOptions.ApiKeyEnvironmentVariable) : options.ApiKey;
-        if (string.IsNullOrWhiteSpace(key))
-        {
-            throw new ArgumentException(
-                $"No API key: set options.ApiKey or the {PhotonClientOptions.ApiKeyEnvironmentVariable} environment variable.", nameof(options));
-        }
-
-        ApiRoot = ResolveApiRoot(options.BaseUrl, nameof(options));
-        ArgumentNullException.ThrowIfNull(options.Polling, nameof(options));
-        ArgumentNullException.ThrowIfNull(options.Retry, nameof(options));
-        ArgumentNullException.ThrowIfNull(options.Routing, nameof(options));
-        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
-        ArgumentNullException.ThrowIfNull(options.Telemetry, nameof(options));
-        options.Polling.Validate(nameof(options));
-        options.Retry.Validate(nameof(options));
-        _ = PhotonModels.Get(options.Routing.DefaultModel, nameof(options));
-        if (options.MaxPromptLength <= 0) throw new ArgumentException("MaxPromptLength must be positive.", nameof(options));
-        if (options.MaxDownloadBytes <= 0) throw new ArgumentException("MaxDownloadBytes must be positive.", nameof(options));
-        if (options.MaxUploadBytes <= 0) throw new ArgumentException("MaxUploadBytes must be positive.", nameof(options));
+        // A validated copy, with the environment applied: changing the caller's object later changes nothing here.
+        options = options.Resolve(nameof(options));
+        var key = options.ApiKey!;
+        ApiRoot = options.ApiRoot;
 
         _options = options;
         _time = options.TimeProvider;
@@ -218,22 +204,5 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         // Attempt timeouts come from RetryOptions; HttpClient's own 100 s would cut sync-mode submits short.
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-    }
-
-    private static Uri ResolveApiRoot(Uri? configured, string paramName)
-    {
-        var baseUrl = configured;
-        if (baseUrl is null && Environment.GetEnvironmentVariable(PhotonClientOptions.BaseUrlEnvironmentVariable) is { Length: > 0 } fromEnvironment)
-        {
-            if (!Uri.TryCreate(fromEnvironment, UriKind.Absolute, out baseUrl))
-                throw new ArgumentException($"{PhotonClientOptions.BaseUrlEnvironmentVariable} is not an absolute URL: '{fromEnvironment}'.", paramName);
-        }
-
-        baseUrl ??= PhotonClientOptions.DefaultBaseUrl;
-        if (!RequestValidator.IsHttpUrl(baseUrl)) throw new ArgumentException($"The base URL must be an absolute http(s) URL (was '{baseUrl}').", paramName);
-
-        var text = baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/";
-        if (!text.EndsWith("/" + ApiPath, StringComparison.OrdinalIgnoreCase)) text += ApiPath;
-        return new Uri(text, UriKind.Absolute);
     }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace PhotonSdk;
 
 /// <summary>
@@ -9,18 +11,22 @@ namespace PhotonSdk;
 public sealed class PollingOptions
 {
     /// <summary>The wait before the first result request. Default 2 seconds.</summary>
+    [NotNegative]
     public TimeSpan FirstDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The factor by which each interval grows over the one before. Default 1.5; 1 keeps it fixed.</summary>
+    [Range(1d, double.PositiveInfinity, ErrorMessage = "{0} must be at least {1}")]
     public double Growth { get; set; } = 1.5;
 
     /// <summary>The longest interval between two result requests. Default 10 seconds.</summary>
+    [Positive]
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// The overall bound on one wait, from the start of waiting. Default 10 minutes. Past it the SDK throws
     /// <see cref="PhotonWaitTimeoutException"/>, which carries the prediction id.
     /// </summary>
+    [Positive]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
@@ -34,6 +40,7 @@ public sealed class PollingOptions
     /// The interval between checks around a prediction's learned duration; the first of them is sent half this
     /// interval before it. Default 200 milliseconds.
     /// </summary>
+    [NotNegative]
     public TimeSpan FastInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
@@ -41,15 +48,9 @@ public sealed class PollingOptions
     /// from <see cref="FirstDelay"/>. Default 6, which watches from just before the learned duration to about a second
     /// after it.
     /// </summary>
+    [Range(1, 50, ErrorMessage = "{0} must be between {1} and {2}")]
     public int MaxFastPolls { get; set; } = 6;
 
-    internal void Validate(string paramName)
-    {
-        if (FirstDelay < TimeSpan.Zero) throw new ArgumentException($"Polling.FirstDelay must not be negative (was {FirstDelay}).", paramName);
-        if (double.IsNaN(Growth) || Growth < 1) throw new ArgumentException($"Polling.Growth must be at least 1 (was {Growth}).", paramName);
-        if (MaxDelay <= TimeSpan.Zero) throw new ArgumentException($"Polling.MaxDelay must be positive (was {MaxDelay}).", paramName);
-        if (Timeout <= TimeSpan.Zero) throw new ArgumentException($"Polling.Timeout must be positive (was {Timeout}).", paramName);
-        if (FastInterval < TimeSpan.Zero) throw new ArgumentException($"Polling.FastInterval must not be negative (was {FastInterval}).", paramName);
-        if (MaxFastPolls is < 1 or > 50) throw new ArgumentException($"Polling.MaxFastPolls must be between 1 and 50 (was {MaxFastPolls}).", paramName);
-    }
+    /// <summary>A copy; every property is a value, so a shallow copy is a deep one.</summary>
+    internal PollingOptions Clone() => (PollingOptions)MemberwiseClone();
 }

@@ -4,6 +4,7 @@ namespace PhotonSdk;
 public sealed class RoutingOptions
 {
     /// <summary>The model used when a call names neither a model nor an intent: an id, a name or an alias. Default <c>flash</c>.</summary>
+    [KnownModel]
     public string DefaultModel { get; set; } = PhotonModels.FlashAlias;
 
     /// <summary>
@@ -12,4 +13,7 @@ public sealed class RoutingOptions
     /// result's <see cref="ImageGenerationResult.Model"/> says which model served. Default off.
     /// </summary>
     public bool FallbackToFlashWhenOverloaded { get; set; }
+
+    /// <summary>A copy; every property is a value, so a shallow copy is a deep one.</summary>
+    internal RoutingOptions Clone() => (RoutingOptions)MemberwiseClone();
 }

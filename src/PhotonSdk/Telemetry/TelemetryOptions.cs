@@ -7,4 +7,7 @@ public sealed class TelemetryOptions
     /// Whether prompts are recorded on traces and in logs. Default off: prompts can hold personal or confidential text.
     /// </summary>
     public bool IncludePrompts { get; set; }
+
+    /// <summary>A copy; every property is a value, so a shallow copy is a deep one.</summary>
+    internal TelemetryOptions Clone() => (TelemetryOptions)MemberwiseClone();
 }
