@@ -22,5 +22,6 @@ Console.WriteLine($"IImageGenerator:        {await Snippets.ImageGeneratorAsync(
 var body = Encoding.UTF8.GetBytes("""{"id":"abc","status":"completed"}""");
 var signer = new WebhookVerifier(emulator.WebhookSecret);
 var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-Console.WriteLine($"webhook (genuine):      {Snippets.VerifyWebhook(emulator.WebhookSecret, "abc", timestamp, signer.Sign("abc", timestamp, body), body)}");
-Console.WriteLine($"webhook (forged):       {Snippets.VerifyWebhook(emulator.WebhookSecret, "abc", timestamp, "v3,00", body)}");
+var verifier = await Snippets.WebhookVerifierAsync(client);
+Console.WriteLine($"webhook (genuine):      {Snippets.VerifyWebhook(verifier, "abc", timestamp, signer.Sign("abc", timestamp, body), body)}");
+Console.WriteLine($"webhook (forged):       {Snippets.VerifyWebhook(verifier, "abc", timestamp, "v3,00", body)}");

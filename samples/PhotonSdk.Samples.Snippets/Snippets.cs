@@ -80,9 +80,15 @@ internal static class Snippets
         return string.Join(", ", response.Contents.OfType<UriContent>().Select(image => image.Uri));
     }
 
-    public static string VerifyWebhook(string secret, string? id, string? timestamp, string? signature, byte[] rawBody)
+    public static async Task<WebhookVerifier> WebhookVerifierAsync(PhotonClient client)
     {
-        var verifier = new WebhookVerifier(secret);                 // from GET /api/v3/webhook/secret
+        // Once, at start-up: the account's signing secret, through the generated REST client (GET /api/v3/webhook/secret).
+        WebhookSecretResponse answer = await client.Rest.GetWebhookSecretAsync(CancellationToken.None);
+        return new WebhookVerifier(answer.Data!.Secret!);
+    }
+
+    public static string VerifyWebhook(WebhookVerifier verifier, string? id, string? timestamp, string? signature, byte[] rawBody)
+    {
         try
         {
             PredictionSummary prediction = verifier.Verify(id, timestamp, signature, rawBody);

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
 using PhotonSdk.Emulator;
 using PhotonSdk.Tests.Infrastructure;
 
@@ -59,9 +57,8 @@ public sealed class EmulatorWebhookSignatureTests : IAsyncLifetime
     {
         await _client.SubmitAsync("A lighthouse at dawn", new GenerationOptions { Webhook = _inbox.Url });
         var delivery = await _inbox.NextAsync();
-        using var http = new HttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "test-key");
-        var secret = JsonNode.Parse(await http.GetStringAsync(new Uri(_emulator.ApiBaseUrl, "webhook/secret")))!["data"]!["secret"]!.GetValue<string>();
+        // Through the generated client that PhotonClient.Rest exposes, as the README's webhook section does.
+        var secret = (await _client.Rest.GetWebhookSecretAsync(CancellationToken.None)).Data!.Secret!;
         await using var other = await WaveSpeedEmulator.StartAsync(new EmulatorOptions { LatencyScale = 0 });
 
         var verified = delivery.VerifyWith(new WebhookVerifier(secret));
