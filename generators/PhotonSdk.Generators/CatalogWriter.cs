@@ -22,9 +22,9 @@ internal static class CatalogWriter
         foreach (var model in models)
         {
             code.AppendLine("        /// <summary>");
-            code.AppendLine($"        /// <c>{Xml(model.Id)}</c>: {model.PriceUsd.ToString(CultureInfo.InvariantCulture)} USD per image, {model.Tier} tier, {(model.TakesInputImage ? "modifies an input image" : "text to image")}.");
+            code.AppendLine($"        /// <c>{Xml(model.Id)}</c>: {model.PriceUsd.ToString(CultureInfo.InvariantCulture)} USD per image, {(model.Tier == "flash" ? "draft" : "final")} quality, {(model.TakesInputImage ? "modifies an input image" : "text to image")}.");
             code.AppendLine("        /// </summary>");
-            code.AppendLine($"        public static PhotonModel {PropertyName(model.Id)} {{ get; }} = new PhotonModel({Literal(model.Id)}, {Literal(PropertyName(model.Id))}, {model.PriceUsd.ToString(CultureInfo.InvariantCulture)}m, PhotonModelTier.{(model.Tier == "flash" ? "Flash" : "Standard")}, {Bool(model.TakesInputImage)}, {Bool(model.HasWebhookParameter)}, {Literal(model.OperationId)});");
+            code.AppendLine($"        public static PhotonModel {PropertyName(model.Id)} {{ get; }} = new PhotonModel({Literal(model.Id)}, {Literal(PropertyName(model.Id))}, {model.PriceUsd.ToString(CultureInfo.InvariantCulture)}m, PhotonQuality.{(model.Tier == "flash" ? "Draft" : "Final")}, {Bool(model.TakesInputImage)}, {Bool(model.HasWebhookParameter)}, {Literal(model.OperationId)});");
             code.AppendLine();
         }
 

@@ -21,12 +21,12 @@ using var client = new PhotonClient(options);
 // A quick, cheap draft: Photon Flash.
 var draft = await client.GenerateAsync(
     "A lighthouse on a cliff at dawn, watercolor",
-    new GenerationOptions { Model = PhotonModels.FlashAlias });
+    new GenerationOptions { Model = PhotonModels.DraftAlias });
 
-// The final image: the Final intent routes to Photon.
+// The final image: the Final quality routes to Photon.
 var final = await client.GenerateAsync(
     "A lighthouse on a cliff at dawn, watercolor, fine detail, soft morning mist",
-    new GenerationOptions { Intent = GenerationIntent.Final });
+    new GenerationOptions { Quality = PhotonQuality.Final });
 
 foreach (var result in new[] { draft, final })
 {

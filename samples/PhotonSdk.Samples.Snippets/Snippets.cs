@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using PhotonSdk.Emulator;
+using PhotonSdk.Rest;
 
 namespace PhotonSdk.Samples.Snippets;
 

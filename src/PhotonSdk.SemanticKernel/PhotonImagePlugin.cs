@@ -22,8 +22,8 @@ public sealed class PhotonImagePlugin
     /// <summary>The name of the function that fetches an image that was not ready in time.</summary>
     public const string GetImageResultFunctionName = "get_image_result";
 
-    private const string DraftQuality = "draft";
-    private const string FinalQuality = "final";
+    private const string DraftQuality = PhotonModels.DraftAlias;
+    private const string FinalQuality = PhotonModels.FinalAlias;
 
     private readonly IPhotonClient _client;
     private readonly ImageBudget _budget;
@@ -128,8 +128,8 @@ public sealed class PhotonImagePlugin
 
     private static PhotonModel? ModelFor(string? quality) => quality?.Trim().ToLowerInvariant() switch
     {
-        null or "" or DraftQuality => PhotonModels.ForIntent(GenerationIntent.Draft),
-        FinalQuality => PhotonModels.ForIntent(GenerationIntent.Final),
+        null or "" or DraftQuality => PhotonModels.ForQuality(PhotonQuality.Draft),
+        FinalQuality => PhotonModels.ForQuality(PhotonQuality.Final),
         _ => null,
     };
 

@@ -18,11 +18,17 @@ namespace PhotonSdk.SemanticKernel;
 [Experimental("SKEXP0001")]
 public sealed class PhotonTextToImageService : ITextToImageService
 {
-    /// <summary>The key of the prediction id in each returned content's <see cref="KernelContent.Metadata"/>.</summary>
-    public const string PredictionIdMetadataKey = "PredictionId";
+    /// <summary>
+    /// The key of the prediction id in each returned content's <see cref="KernelContent.Metadata"/>; the same key as
+    /// the Microsoft.Extensions.AI adapter's (<see cref="PhotonImageGeneratorExtensions.PredictionIdProperty"/>).
+    /// </summary>
+    public const string PredictionIdMetadataKey = PhotonImageGeneratorExtensions.PredictionIdProperty;
 
-    /// <summary>The key of the prediction's price in US dollars in each returned content's <see cref="KernelContent.Metadata"/>.</summary>
-    public const string CostUsdMetadataKey = "CostUsd";
+    /// <summary>
+    /// The key of the prediction's price in US dollars in each returned content's <see cref="KernelContent.Metadata"/>;
+    /// the same key as the Microsoft.Extensions.AI adapter's (<see cref="PhotonImageGeneratorExtensions.CostUsdProperty"/>).
+    /// </summary>
+    public const string CostUsdMetadataKey = PhotonImageGeneratorExtensions.CostUsdProperty;
 
     private readonly IPhotonClient _client;
     private readonly string? _modelId;

@@ -13,7 +13,7 @@ internal static class CommonOptions
     {
         Description = string.Create(CultureInfo.InvariantCulture,
             $"flash (Photon Flash, {PhotonModels.PhotonFlash.PricePerImageUsd} USD/image), photon (Photon, {PhotonModels.Photon.PricePerImageUsd} USD/image), " +
-            $"auto (the SDK's routing, today {PhotonModels.ForIntent(GenerationIntent.Draft).Id}), or a model id"),
+            $"auto (the SDK's routing, today {PhotonModels.ForQuality(PhotonQuality.Draft).Id}), or a model id"),
         DefaultValueFactory = _ => AutoModel,
         HelpName = "flash|photon|auto",
     };
@@ -37,6 +37,6 @@ internal static class CommonOptions
         return PhotonModels.TryFind(model, out var found)
             ? new GenerationOptions { Model = found.Id }
             : throw new ArgumentException(
-                $"Unknown model '{model}'. Known models: {string.Join(", ", PhotonModels.All.Select(m => m.Id))}; aliases: {PhotonModels.FlashAlias}, {PhotonModels.PhotonAlias}.", "--model");
+                $"Unknown model '{model}'. Known models: {string.Join(", ", PhotonModels.All.Select(m => m.Id))}; aliases: {PhotonModels.DraftAlias}, {PhotonModels.FinalAlias}.", "--model");
     }
 }

@@ -61,13 +61,13 @@ internal sealed class ImageGenerationPlan
         }
 
         var modifies = sdkOptions.InputImage is not null || imageToUpload is not null;
-        if (sdkOptions.Model is null && sdkOptions.Intent is null && (options?.ModelId is not null || defaultModel is not null))
+        if (sdkOptions.Model is null && sdkOptions.Quality is null && (options?.ModelId is not null || defaultModel is not null))
         {
             var model = options?.ModelId is { } modelId ? PhotonModels.Get(modelId, nameof(options)) : defaultModel!;
             if (modifies && !model.TakesInputImage)
             {
-                model = PhotonModels.ForTier(model.Tier, takesInputImage: true)
-                    ?? throw new ArgumentException($"No {model.Tier}-tier model modifies images, so {model.Id} cannot take the original image.", nameof(options));
+                model = PhotonModels.Find(model.Quality, takesInputImage: true)
+                    ?? throw new ArgumentException($"No {model.Quality.ToString().ToLowerInvariant()} model modifies images, so {model.Id} cannot take the original image.", nameof(options));
             }
 
             sdkOptions.Model = model.Id;

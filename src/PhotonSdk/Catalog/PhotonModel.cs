@@ -8,12 +8,12 @@ namespace PhotonSdk;
 /// </summary>
 public sealed class PhotonModel
 {
-    internal PhotonModel(string id, string name, decimal pricePerImageUsd, PhotonModelTier tier, bool takesInputImage, bool acceptsWebhook, string submitOperationId)
+    internal PhotonModel(string id, string name, decimal pricePerImageUsd, PhotonQuality quality, bool takesInputImage, bool acceptsWebhook, string submitOperationId)
     {
         Id = id;
         Name = name;
         PricePerImageUsd = pricePerImageUsd;
-        Tier = tier;
+        Quality = quality;
         TakesInputImage = takesInputImage;
         AcceptsWebhook = acceptsWebhook;
         SubmitOperationId = submitOperationId;
@@ -28,8 +28,8 @@ public sealed class PhotonModel
     /// <summary>What one image costs, in US dollars.</summary>
     public decimal PricePerImageUsd { get; }
 
-    /// <summary>Whether the model is the fast tier or the high-quality tier.</summary>
-    public PhotonModelTier Tier { get; }
+    /// <summary>Whether the model is the draft one (fast and cheap) or the final one (higher quality).</summary>
+    public PhotonQuality Quality { get; }
 
     /// <summary>Whether the model modifies an input image (and requires one) rather than generating from text alone.</summary>
     public bool TakesInputImage { get; }
@@ -42,5 +42,5 @@ public sealed class PhotonModel
 
     /// <inheritdoc />
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Id} ({Tier}, {PricePerImageUsd} USD/image)");
+        string.Create(CultureInfo.InvariantCulture, $"{Id} ({Quality}, {PricePerImageUsd} USD/image)");
 }

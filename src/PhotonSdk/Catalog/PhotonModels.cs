@@ -8,13 +8,16 @@ namespace PhotonSdk;
 /// </summary>
 public static partial class PhotonModels
 {
-    /// <summary>The alias for the flash-tier text-to-image model.</summary>
-    public const string FlashAlias = "flash";
+    /// <summary>The alias for the draft text-to-image model (Photon Flash).</summary>
+    public const string DraftAlias = "draft";
 
-    /// <summary>The alias for the standard-tier text-to-image model.</summary>
-    public const string PhotonAlias = "photon";
+    /// <summary>The alias for the final text-to-image model (Photon).</summary>
+    public const string FinalAlias = "final";
 
-    /// <summary>Finds a model by its id (<c>luma/photon-flash</c>), its name (<c>PhotonFlash</c>) or an alias (<c>flash</c>, <c>photon</c>).</summary>
+    /// <summary>
+    /// Finds a model by its id (<c>luma/photon-flash</c>), its name (<c>PhotonFlash</c>, <c>Photon</c>), an alias
+    /// (<c>draft</c>, <c>final</c>), or <c>flash</c>, the short name of Photon Flash.
+    /// </summary>
     /// <param name="idOrAlias">The id, name or alias; case-insensitive.</param>
     /// <param name="model">The model, when found.</param>
     /// <returns>Whether a model was found.</returns>
@@ -23,8 +26,9 @@ public static partial class PhotonModels
         model = null;
         if (string.IsNullOrWhiteSpace(idOrAlias)) return false;
         var key = idOrAlias.Trim();
-        if (key.Equals(FlashAlias, StringComparison.OrdinalIgnoreCase)) return (model = ForTier(PhotonModelTier.Flash, takesInputImage: false)) is not null;
-        if (key.Equals(PhotonAlias, StringComparison.OrdinalIgnoreCase)) return (model = ForTier(PhotonModelTier.Standard, takesInputImage: false)) is not null;
+        if (key.Equals(DraftAlias, StringComparison.OrdinalIgnoreCase) || key.Equals(FlashShortName, StringComparison.OrdinalIgnoreCase))
+            return (model = Find(PhotonQuality.Draft, takesInputImage: false)) is not null;
+        if (key.Equals(FinalAlias, StringComparison.OrdinalIgnoreCase)) return (model = Find(PhotonQuality.Final, takesInputImage: false)) is not null;
         foreach (var candidate in All)
         {
             if (candidate.Id.Equals(key, StringComparison.OrdinalIgnoreCase) || candidate.Name.Equals(key, StringComparison.OrdinalIgnoreCase))
@@ -37,6 +41,9 @@ public static partial class PhotonModels
         return false;
     }
 
+    // "Photon" is Photon's name; Photon Flash's is "PhotonFlash", which nobody types.
+    private const string FlashShortName = "flash";
+
     /// <summary>Finds a model by its id, name or alias, or throws.</summary>
     /// <param name="idOrAlias">The id, name or alias; case-insensitive.</param>
     /// <returns>The model.</returns>
@@ -48,26 +55,24 @@ public static partial class PhotonModels
         TryFind(idOrAlias, out var model)
             ? model
             : throw new ArgumentException(
-                $"Unknown model '{idOrAlias}'. Known models: {string.Join(", ", All.Select(m => m.Id))}; aliases: {FlashAlias}, {PhotonAlias}.",
+                $"Unknown model '{idOrAlias}'. Known models: {string.Join(", ", All.Select(m => m.Id))}; aliases: {DraftAlias}, {FinalAlias}.",
                 paramName);
 
-    /// <summary>The first model of a tier and capability, in the spec's order; <see langword="null"/> when the spec declares none.</summary>
-    internal static PhotonModel? ForTier(PhotonModelTier tier, bool takesInputImage) =>
-        All.FirstOrDefault(m => m.Tier == tier && m.TakesInputImage == takesInputImage);
+    /// <summary>The first model of a quality and capability, in the spec's order; <see langword="null"/> when the spec declares none.</summary>
+    internal static PhotonModel? Find(PhotonQuality quality, bool takesInputImage) =>
+        All.FirstOrDefault(m => m.Quality == quality && m.TakesInputImage == takesInputImage);
 
     /// <summary>
-    /// The model an intent calls for: <see cref="GenerationIntent.Draft"/> the flash tier, <see cref="GenerationIntent.Final"/>
-    /// the standard tier; the modify model of that tier when an input image is given. This is the rule
-    /// <see cref="GenerationOptions.Intent"/> follows, for callers that need the model before they submit (to price it).
+    /// The model a quality calls for: Photon Flash for <see cref="PhotonQuality.Draft"/>, Photon for
+    /// <see cref="PhotonQuality.Final"/>; the modify model of that quality when an input image is given. This is the
+    /// rule <see cref="GenerationOptions.Quality"/> follows, for callers that need the model before they submit (to
+    /// price it).
     /// </summary>
-    /// <param name="intent">Draft or final.</param>
+    /// <param name="quality">Draft or final.</param>
     /// <param name="modifiesImage">Whether the call modifies an input image.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArgumentException">The spec declares no such model.</exception>
-    public static PhotonModel ForIntent(GenerationIntent intent, bool modifiesImage = false)
-    {
-        var tier = intent == GenerationIntent.Final ? PhotonModelTier.Standard : PhotonModelTier.Flash;
-        return ForTier(tier, modifiesImage)
-            ?? throw new ArgumentException($"The spec declares no {tier}-tier model {(modifiesImage ? "that modifies images" : "for text to image")}.", nameof(intent));
-    }
+    public static PhotonModel ForQuality(PhotonQuality quality, bool modifiesImage = false) =>
+        Find(quality, modifiesImage)
+            ?? throw new ArgumentException($"The spec declares no {quality.ToString().ToLowerInvariant()} model {(modifiesImage ? "that modifies images" : "for text to image")}.", nameof(quality));
 }

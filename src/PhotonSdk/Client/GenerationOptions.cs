@@ -3,11 +3,11 @@ namespace PhotonSdk;
 /// <summary>Per-call choices for generating an image. Every property is optional.</summary>
 public sealed class GenerationOptions
 {
-    /// <summary>The model: an id (<c>luma/photon</c>), a name (<c>Photon</c>) or an alias (<c>flash</c>, <c>photon</c>). Set this or <see cref="Intent"/>, not both.</summary>
+    /// <summary>The model: an id (<c>luma/photon</c>), a name (<c>Photon</c>) or an alias (<c>draft</c>, <c>final</c>). Set this or <see cref="Quality"/>, not both.</summary>
     public string? Model { get; set; }
 
-    /// <summary>What the image is for: <see cref="GenerationIntent.Draft"/> goes to Photon Flash, <see cref="GenerationIntent.Final"/> to Photon.</summary>
-    public GenerationIntent? Intent { get; set; }
+    /// <summary>What the image is for: <see cref="PhotonQuality.Draft"/> goes to Photon Flash, <see cref="PhotonQuality.Final"/> to Photon.</summary>
+    public PhotonQuality? Quality { get; set; }
 
     /// <summary>The image to modify (an absolute http(s) URL, e.g. an upload's download URL); routes to a modify model.</summary>
     public Uri? InputImage { get; set; }

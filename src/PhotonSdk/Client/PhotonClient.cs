@@ -84,7 +84,7 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
     /// <summary>The API's root address, ending in <c>/api/v3/</c>.</summary>
     public Uri ApiRoot { get; }
 
-    /// <summary>The model used when a call names neither a model nor an intent.</summary>
+    /// <summary>The model used when a call names neither a model nor a quality.</summary>
     public PhotonModel DefaultModel => PhotonModels.Get(_options.Routing.DefaultModel);
 
     /// <inheritdoc />

@@ -17,12 +17,12 @@ internal static class ErrorMapper
     {
         var error = ErrorBody(body);
         var taskCode = error?.Code is { } code && code != status ? code : (int?)null;
-        return Create(status, taskCode, ServerMessage(error), Excerpt(body, context), context, retryAfter, null);
+        return Create(status, status, null, taskCode, ServerMessage(error), Excerpt(body, context), context, retryAfter);
     }
 
-    /// <summary>Maps a 2xx response whose envelope <c>code</c> is not 200.</summary>
+    /// <summary>Maps an HTTP 200 whose envelope <c>code</c> is not 200: the type follows the code, the status stays 200.</summary>
     public static PhotonException FromEnvelope(int code, string? message, ErrorContext context) =>
-        Create(code, null, message, null, context, null, null);
+        Create(code, 200, code, null, message, null, context, null);
 
     /// <summary>Maps a prediction that reached a terminal status other than completed.</summary>
     public static PhotonException FromTask(Prediction prediction, PredictionStatus status, ErrorContext context)
@@ -53,38 +53,39 @@ internal static class ErrorMapper
     }
 
     private static PhotonException Create(
-        int status, int? taskCode, string? serverMessage, string? excerpt, ErrorContext context, TimeSpan? retryAfter, Exception? inner)
+        int status, int httpStatus, int? apiCode, int? taskCode, string? serverMessage, string? excerpt, ErrorContext context, TimeSpan? retryAfter)
     {
+        Exception? inner = null;
         // Server messages often end in a full stop of their own; the SDK adds its sentence after one.
         var detail = string.IsNullOrWhiteSpace(serverMessage) ? "" : $": {context.Key.Redact(serverMessage).TrimEnd().TrimEnd('.')}";
-        var head = $"{context.Operation} failed with HTTP {status}{detail}";
+        var head = apiCode is null ? $"{context.Operation} failed with HTTP {status}{detail}" : $"{context.Operation} failed: the server answered HTTP 200 with code {apiCode}{detail}";
         var retryText = retryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $"try again in {wait.TotalSeconds:0.#} s") : "try again later";
         return status switch
         {
             401 or 403 => new PhotonAuthenticationException($"{head}.{ActivationHint}", inner)
             {
-                StatusCode = status, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
+                StatusCode = httpStatus, ApiCode = apiCode, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
             },
             400 or 413 or 422 => new PhotonInvalidRequestException($"{head}.", inner)
             {
-                StatusCode = status, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
+                StatusCode = httpStatus, ApiCode = apiCode, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
             },
             404 => new PhotonPredictionNotFoundException(
                 context.PredictionId is null ? $"{head}." : $"{head}. No prediction '{context.PredictionId}' exists; predictions are kept for 7 days.", inner)
             {
-                StatusCode = status, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
+                StatusCode = httpStatus, ApiCode = apiCode, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
             },
             429 => new PhotonRateLimitedException($"{head}. The account's rate limit was reached; {retryText}.", inner)
             {
-                RetryAfter = retryAfter, StatusCode = status, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
+                RetryAfter = retryAfter, StatusCode = httpStatus, ApiCode = apiCode, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
             },
             >= 500 and < 600 => new PhotonServerException($"{head}. This is usually transient.", inner)
             {
-                StatusCode = status, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
+                StatusCode = httpStatus, ApiCode = apiCode, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
             },
             _ => new PhotonException($"{head}.", inner)
             {
-                StatusCode = status, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
+                StatusCode = httpStatus, ApiCode = apiCode, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
             },
         };
     }

@@ -15,8 +15,14 @@ public class PhotonException : Exception
     {
     }
 
-    /// <summary>The HTTP status of the failed response (or the envelope's <c>code</c> when the HTTP status was 200).</summary>
+    /// <summary>The HTTP status of the failed response, when there was one; only ever an HTTP status.</summary>
     public int? StatusCode { get; init; }
+
+    /// <summary>
+    /// The envelope's <c>code</c> when it differs from the HTTP status: an answer of HTTP 200 whose envelope reports an
+    /// error (which the exception's type follows).
+    /// </summary>
+    public int? ApiCode { get; init; }
 
     /// <summary>The prediction the error concerns, when one exists; use it with <c>GetPrediction</c> to resume.</summary>
     public string? PredictionId { get; init; }

@@ -128,7 +128,8 @@ public partial class WaveSpeedRestClient
             "it was not sent again so that it is not billed twice. Check the history before submitting again.")
         {
             ModelId = context.ModelId,
-            StatusCode = code,
+            StatusCode = 200,
+            ApiCode = code,
             PredictionId = string.IsNullOrEmpty(predictionId) ? null : predictionId,
         };
     }

@@ -7,7 +7,7 @@ namespace PhotonSdk;
 internal sealed class KnownModelAttribute : ValidationAttribute
 {
     public KnownModelAttribute()
-        : base(() => $"{{0}} must be a catalog model's id, name or alias: {string.Join(", ", PhotonModels.All.Select(m => m.Id))}, {PhotonModels.FlashAlias} or {PhotonModels.PhotonAlias}")
+        : base(() => $"{{0}} must be a catalog model's id, name or alias: {string.Join(", ", PhotonModels.All.Select(m => m.Id))}, {PhotonModels.DraftAlias} or {PhotonModels.FinalAlias}")
     {
     }
 

@@ -1,20 +1,20 @@
 namespace PhotonSdk.Routing;
 
-/// <summary>Picks the model for a call: the one named, else the one its intent calls for, else the client's default.</summary>
+/// <summary>Picks the model for a call: the one named, else the one its quality calls for, else the client's default.</summary>
 internal static class ModelRouter
 {
     public static PhotonModel Route(GenerationOptions options, RoutingOptions routing)
     {
         var needsImage = options.InputImage is not null;
-        if (options.Model is not null && options.Intent is not null)
-            throw new ArgumentException("Set either options.Model or options.Intent, not both.", nameof(options));
+        if (options.Model is not null && options.Quality is not null)
+            throw new ArgumentException("Set either options.Model or options.Quality, not both.", nameof(options));
         if (options.Model is not null) return PhotonModels.Get(options.Model, nameof(options));
 
-        if (options.Intent is { } intent)
+        if (options.Quality is { } quality)
         {
             try
             {
-                return PhotonModels.ForIntent(intent, needsImage);
+                return PhotonModels.ForQuality(quality, needsImage);
             }
             catch (ArgumentException e)
             {
@@ -25,13 +25,13 @@ internal static class ModelRouter
         var fallbackDefault = PhotonModels.Get(routing.DefaultModel, nameof(options));
         return fallbackDefault.TakesInputImage == needsImage
             ? fallbackDefault
-            : PhotonModels.ForTier(fallbackDefault.Tier, needsImage) ?? fallbackDefault;
+            : PhotonModels.Find(fallbackDefault.Quality, needsImage) ?? fallbackDefault;
     }
 
     /// <summary>The flash-tier model that can stand in for an overloaded standard-tier one, if the policy allows it.</summary>
     public static PhotonModel? FallbackFor(PhotonModel model, RoutingOptions routing) =>
-        routing.FallbackToFlashWhenOverloaded && model.Tier == PhotonModelTier.Standard
-            ? PhotonModels.ForTier(PhotonModelTier.Flash, model.TakesInputImage)
+        routing.FallbackToFlashWhenOverloaded && model.Quality == PhotonQuality.Final
+            ? PhotonModels.Find(PhotonQuality.Draft, model.TakesInputImage)
             : null;
 
     /// <summary>

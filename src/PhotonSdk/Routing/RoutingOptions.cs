@@ -3,9 +3,9 @@ namespace PhotonSdk;
 /// <summary>How the client picks a model when a call does not name one, and what it does when that model is overloaded.</summary>
 public sealed class RoutingOptions
 {
-    /// <summary>The model used when a call names neither a model nor an intent: an id, a name or an alias. Default <c>flash</c>.</summary>
+    /// <summary>The model used when a call names neither a model nor a quality: an id, a name or an alias. Default <c>draft</c> (Photon Flash).</summary>
     [KnownModel]
-    public string DefaultModel { get; set; } = PhotonModels.FlashAlias;
+    public string DefaultModel { get; set; } = PhotonModels.DraftAlias;
 
     /// <summary>
     /// Opt-in: when a standard-tier model is overloaded (its submit is answered 429 after retries, or its prediction

@@ -66,7 +66,7 @@ internal sealed class MediaUploader
     private async Task PutAsync(UploadInstructions upload, Uri target, Stream body, long start, long size, string fileName, CancellationToken cancellationToken)
     {
         var method = string.IsNullOrWhiteSpace(upload.Method) ? HttpMethod.Put : new HttpMethod(upload.Method.ToUpperInvariant());
-        var context = new ErrorContext($"Uploading {fileName}", _policy.Key);
+        var context = new ErrorContext($"Uploading {fileName} to the storage host", _policy.Key);
         try
         {
             await SendAsync(upload, method, target, body, start, size, context, cancellationToken).ConfigureAwait(false);
@@ -109,7 +109,7 @@ internal sealed class MediaUploader
         if (response.IsSuccessStatusCode) return;
         var status = (int)response.StatusCode;
         throw status is 408 or 429 or >= 500
-            ? ErrorMapper.FromEnvelope(status, $"the storage answered HTTP {status}", context)
+            ? ErrorMapper.FromHttp(status, null, null, context)
             : new PhotonException($"{context.Operation} failed: the storage answered HTTP {status}.") { StatusCode = status };
     }
 

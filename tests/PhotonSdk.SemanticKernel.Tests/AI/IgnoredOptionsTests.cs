@@ -39,7 +39,7 @@ public sealed class IgnoredOptionsTests
     private static void AssertSameRequest(GenerationOptions expected, GenerationOptions actual)
     {
         Assert.Equal(expected.Model, actual.Model);
-        Assert.Equal(expected.Intent, actual.Intent);
+        Assert.Equal(expected.Quality, actual.Quality);
         Assert.Equal(expected.InputImage, actual.InputImage);
         Assert.Equal(expected.ResponseFormat, actual.ResponseFormat);
         Assert.Equal(expected.SyncMode, actual.SyncMode);

@@ -61,7 +61,7 @@ public sealed class ModelIdMappingTests
         await harness.GenerateAsync();
 
         Assert.Null(harness.SentOptions.Model);
-        Assert.Null(harness.SentOptions.Intent);
+        Assert.Null(harness.SentOptions.Quality);
     }
 
     [Fact]

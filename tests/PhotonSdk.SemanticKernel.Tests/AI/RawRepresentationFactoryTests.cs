@@ -45,11 +45,11 @@ public sealed class RawRepresentationFactoryTests
 
         await harness.GenerateAsync(new ImageGenerationOptions
         {
-            RawRepresentationFactory = _ => new GenerationOptions { Intent = GenerationIntent.Final },
+            RawRepresentationFactory = _ => new GenerationOptions { Quality = PhotonQuality.Final },
             ModelId = "flash",
         });
 
-        Assert.Equal(GenerationIntent.Final, harness.SentOptions.Intent);
+        Assert.Equal(PhotonQuality.Final, harness.SentOptions.Quality);
         Assert.Null(harness.SentOptions.Model);
     }
 

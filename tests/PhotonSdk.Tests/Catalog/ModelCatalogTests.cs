@@ -33,7 +33,7 @@ public sealed class ModelCatalogTests
     {
         var spec = SpecModels();
         var catalog = PhotonModels.All
-            .Select(m => (m.Id, m.PricePerImageUsd, m.Tier.ToString().ToLowerInvariant(), m.TakesInputImage, m.SubmitOperationId))
+            .Select(m => (m.Id, m.PricePerImageUsd, m.Quality == PhotonQuality.Draft ? "flash" : "standard", m.TakesInputImage, m.SubmitOperationId))
             .ToList();
 
         Assert.NotEmpty(spec);
@@ -47,7 +47,7 @@ public sealed class ModelCatalogTests
         Assert.Equal(0.015m, PhotonModels.Photon.PricePerImageUsd);
         Assert.Same(PhotonModels.PhotonFlash, PhotonModels.Get("flash"));
         Assert.Same(PhotonModels.Photon, PhotonModels.Get("PHOTON"));
-        Assert.Same(PhotonModels.PhotonModify, PhotonModels.ForTier(PhotonModelTier.Standard, takesInputImage: true));
+        Assert.Same(PhotonModels.PhotonModify, PhotonModels.Find(PhotonQuality.Final, takesInputImage: true));
     }
 
     [Fact]
@@ -60,5 +60,5 @@ public sealed class ModelCatalogTests
 
     [Fact]
     public void Catalog_snapshot() =>
-        Snapshot.Match(PhotonModels.All.Select(m => new { m.Id, m.Name, m.PricePerImageUsd, Tier = m.Tier.ToString(), m.TakesInputImage, m.SubmitOperationId }));
+        Snapshot.Match(PhotonModels.All.Select(m => new { m.Id, m.Name, m.PricePerImageUsd, Quality = m.Quality.ToString(), m.TakesInputImage, m.SubmitOperationId }));
 }

@@ -13,7 +13,7 @@ public sealed class InputValidationTests : WireMockTestBase
         { "A cat", new GenerationOptions { ResponseFormat = ImageResponseFormat.Data, Webhook = new Uri("https://example.com/hook") }, "options", "cannot be combined" },
         { "A cat", new GenerationOptions { Webhook = new Uri("/hook", UriKind.Relative) }, "options", "absolute http(s) URL" },
         { "A cat", new GenerationOptions { Webhook = new Uri("ftp://example.com/hook") }, "options", "absolute http(s) URL" },
-        { "A cat", new GenerationOptions { Model = "flash", Intent = GenerationIntent.Final }, "options", "not both" },
+        { "A cat", new GenerationOptions { Model = "flash", Quality = PhotonQuality.Final }, "options", "not both" },
         { "A cat", new GenerationOptions { Model = "luma/photon-modify" }, "options", "set options.InputImage" },
         { "A cat", new GenerationOptions { Model = "flash", InputImage = new Uri("https://example.com/cat.png") }, "options", "takes no options.InputImage" },
         { "A cat", new GenerationOptions { InputImage = new Uri("file:///tmp/cat.png") }, "options", "absolute http(s) URL" },

@@ -29,7 +29,7 @@ public sealed class OptionsValidationTests : WireMockTestBase
         { "Retry.AttemptTimeout", o => o.Retry.AttemptTimeout = TimeSpan.Zero, "Retry.AttemptTimeout must be positive (was 00:00:00)" },
         { "Retry.SyncAttemptTimeout", o => o.Retry.SyncAttemptTimeout = TimeSpan.Zero, "Retry.SyncAttemptTimeout must be positive (was 00:00:00)" },
         { "Routing.DefaultModel", o => o.Routing.DefaultModel = "luma/photon-ultra", "Routing.DefaultModel must be a catalog model's id, name or alias: luma/photon-flash, " },
-        { "Routing.DefaultModel value", o => o.Routing.DefaultModel = "luma/photon-ultra", ", flash or photon (was 'luma/photon-ultra')" },
+        { "Routing.DefaultModel value", o => o.Routing.DefaultModel = "luma/photon-ultra", ", draft or final (was 'luma/photon-ultra')" },
         { "Routing.DefaultModel empty", o => o.Routing.DefaultModel = "", "(was '')" },
         { "BaseUrl", o => o.BaseUrl = new Uri("ftp://example.com/"), "BaseUrl must be an absolute http(s) URL (was 'ftp://example.com/')" },
         { "BaseUrl relative", o => o.BaseUrl = new Uri("/api", UriKind.Relative), "BaseUrl must be an absolute http(s) URL (was '/api')" },
@@ -121,7 +121,7 @@ public sealed class OptionsValidationTests : WireMockTestBase
         Assert.NotSame(options.Polling, copy.Polling);
         Assert.Equal(2, copy.Polling.Growth);
         Assert.Equal(3, copy.Retry.MaxRetryAttempts);
-        Assert.Equal("flash", copy.Routing.DefaultModel);
+        Assert.Equal(PhotonModels.DraftAlias, copy.Routing.DefaultModel);
         Assert.True(copy.Routing.FallbackToFlashWhenOverloaded);
         Assert.False(copy.Telemetry.IncludePrompts);
         Assert.Equal(options.ApiKey, copy.ApiKey);

@@ -28,12 +28,12 @@ public sealed class RequestContractTests
     public static TheoryData<string, GenerationOptions> Submits => new()
     {
         { "flash-default", new GenerationOptions() },
-        { "photon-final", new GenerationOptions { Intent = GenerationIntent.Final } },
+        { "photon-final", new GenerationOptions { Quality = PhotonQuality.Final } },
         { "flash-base64", new GenerationOptions { ResponseFormat = ImageResponseFormat.Data } },
         { "flash-sync", new GenerationOptions { SyncMode = true } },
         { "flash-webhook", new GenerationOptions { Webhook = new Uri("https://hooks.example.com/photon?team=a&b=1") } },
         { "flash-modify", new GenerationOptions { Model = "luma/photon-flash-modify", InputImage = new Uri("https://cdn.example.com/u/cat.png") } },
-        { "photon-modify", new GenerationOptions { Intent = GenerationIntent.Final, InputImage = new Uri("https://cdn.example.com/u/cat.png") } },
+        { "photon-modify", new GenerationOptions { Quality = PhotonQuality.Final, InputImage = new Uri("https://cdn.example.com/u/cat.png") } },
     };
 
     [Theory]

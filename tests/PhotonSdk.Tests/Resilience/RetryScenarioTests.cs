@@ -138,7 +138,9 @@ public sealed class RetryScenarioTests : WireMockTestBase
 
         var error = await DriveThrows<PhotonServerException>(Client.GenerateAsync("A lighthouse"));
 
-        Assert.Equal(500, error.StatusCode);
+        // StatusCode is only ever the HTTP status; the envelope's code, which chose the exception's type, is ApiCode.
+        Assert.Equal(200, error.StatusCode);
+        Assert.Equal(500, error.ApiCode);
         Assert.Equal(PredictionJson.Id, error.PredictionId);
         Assert.Equal(1, Count("GET", ResultPath));
     }

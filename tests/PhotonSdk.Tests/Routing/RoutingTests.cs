@@ -10,14 +10,14 @@ public sealed class RoutingTests : WireMockTestBase
     [InlineData("photon", null, PhotonPath)]
     [InlineData("luma/photon", null, PhotonPath)]
     [InlineData("PhotonFlash", null, FlashPath)]
-    [InlineData(null, GenerationIntent.Draft, FlashPath)]
-    [InlineData(null, GenerationIntent.Final, PhotonPath)]
-    public async Task The_model_comes_from_the_name_the_intent_or_the_default(string? model, GenerationIntent? intent, string path)
+    [InlineData(null, PhotonQuality.Draft, FlashPath)]
+    [InlineData(null, PhotonQuality.Final, PhotonPath)]
+    public async Task The_model_comes_from_the_name_the_intent_or_the_default(string? model, PhotonQuality? intent, string path)
     {
         Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created", "luma/photon-flash")));
         Server.Given(Post(PhotonPath)).RespondWith(Json(PredictionJson.Envelope("created", "luma/photon")));
 
-        var handle = await Client.SubmitAsync("A lighthouse", new GenerationOptions { Model = model, Intent = intent });
+        var handle = await Client.SubmitAsync("A lighthouse", new GenerationOptions { Model = model, Quality = intent });
 
         Assert.Equal(1, Count("POST", path));
         Assert.Single(Requests);
@@ -29,7 +29,7 @@ public sealed class RoutingTests : WireMockTestBase
     {
         Server.Given(Post("/api/v3/luma/photon-modify")).RespondWith(Json(PredictionJson.Envelope("created", "luma/photon-modify")));
 
-        await Client.SubmitAsync("Make it night", new GenerationOptions { Intent = GenerationIntent.Final, InputImage = new Uri("https://example.com/cat.png") });
+        await Client.SubmitAsync("Make it night", new GenerationOptions { Quality = PhotonQuality.Final, InputImage = new Uri("https://example.com/cat.png") });
 
         var request = Assert.Single(Requests).RequestMessage!;
         Assert.Equal("/api/v3/luma/photon-modify", request.Path);
@@ -54,7 +54,7 @@ public sealed class RoutingTests : WireMockTestBase
         Server.Given(Post(FlashPath)).RespondWith(Json(PredictionJson.Envelope("created", "luma/photon-flash")));
         Server.Given(Get(ResultPath)).RespondWith(Json(PredictionJson.Completed("luma/photon-flash")));
 
-        var result = await Drive(Client.GenerateAsync("A lighthouse", new GenerationOptions { Intent = GenerationIntent.Final }));
+        var result = await Drive(Client.GenerateAsync("A lighthouse", new GenerationOptions { Quality = PhotonQuality.Final }));
 
         Assert.Equal("luma/photon-flash", result.ModelId);
         Assert.Equal("luma/photon", result.RequestedModelId);
