@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PhotonSdk.Spec;
 
 namespace PhotonSdk.Generators;
 

@@ -1,4 +1,5 @@
 using PhotonSdk.Generators;
+using PhotonSdk.Spec;
 
 if (args.Length != 2)
 {

@@ -1,222 +1,263 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace PhotonSdk.Emulator;
 
 /// <summary>
-/// The emulator's command line, read into <see cref="EmulatorOptions"/>. Options take their value as the next
-/// argument or after <c>=</c> (<c>--seed 7</c> or <c>--seed=7</c>); repeatable ones may be given more than once.
+/// The emulator's command-line options, as System.CommandLine options, and the <see cref="EmulatorOptions"/> they
+/// describe. The emulator's own program and <c>photon emulator</c> add the same options to their commands, so the two
+/// never disagree. An option takes its value as the next argument or after <c>=</c> (<c>--seed 7</c> or
+/// <c>--seed=7</c>); repeatable ones may be given more than once. A value that is malformed or out of range is a parse
+/// error that names the option.
 /// </summary>
 public sealed class EmulatorCommandLine
 {
-    /// <summary>The help text listing every option.</summary>
-    public const string Usage = """
-        WaveSpeed API emulator: a local, offline stand-in for https://api.wavespeed.ai/api/v3.
+    private readonly List<Option> _options = [];
+    private readonly List<Action<ParseResult, EmulatorOptions>> _readers = [];
 
-        Usage: dotnet run --project src/PhotonSdk.Emulator -- [options]
-
-          --urls URLS                       where to listen (default http://127.0.0.1:0, a free port)
-          --api-key KEY                     accept only this Bearer key; repeatable (default: any non-empty key)
-          --latency-scale X                 multiply model latencies and the sync window (default 1; 0 = instant)
-          --model-latency MODEL=SECONDS     unscaled latency of one model; repeatable (default 3 s flash, 8 s others)
-          --latency-jitter SHARE            spread each latency evenly within this share either side, 0 to <1 (default 0)
-          --sync-timeout SECONDS            sync-mode window before the 5004 answer, unscaled (default 60)
-          --rate-limit-tier TIER            none, bronze, silver, gold or ultra (default none)
-          --seed N                          make ids, faults and images repeatable
-          --initial-balance USD             starting balance (default 10.00)
-          --webhook-secret whsec_...        webhook signing secret (default: random)
-          --max-upload-bytes N              larger uploads get 413 (default 314572800)
-          --image-format png|jpeg           output encoding (default png)
-          --moderation-word WORD            prompts containing it fail with 1200; repeatable
-          --failure-rate R                  share of predictions that fail, 0 to 1 (default 0)
-          --failure-code CODE               their task code: 1403, 1405, 5000 or 5003 (default 1403)
-          --server-error-rate R             share of API requests answered 5xx (default 0)
-          --server-error-status CODE        that status (default 503)
-          --server-error-keeps-submission   a submit answered 5xx still creates its prediction
-          --slow-rate R                     share of API requests delayed (default 0)
-          --slow-delay SECONDS              by how long (default 2)
-          -h, --help                        show this text
-        """;
-
-    private EmulatorCommandLine(EmulatorOptions options, bool showHelp)
+    /// <summary>Creates the options, listening by default on a free loopback port (<see cref="EmulatorOptions.DefaultUrls"/>).</summary>
+    public EmulatorCommandLine()
+        : this(EmulatorOptions.DefaultUrls)
     {
-        Options = options;
-        ShowHelp = showHelp;
     }
 
-    /// <summary>The options the arguments describe.</summary>
-    public EmulatorOptions Options { get; }
-
-    /// <summary>Whether help was asked for, in which case nothing should be started.</summary>
-    public bool ShowHelp { get; }
-
-    /// <summary>Reads the emulator's command-line arguments.</summary>
-    /// <param name="args">The arguments, without the program name.</param>
-    /// <returns>The options, or a request for help.</returns>
-    /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad one; the message says which.</exception>
-    public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
+    /// <summary>Creates the options.</summary>
+    /// <param name="defaultUrls">Where to listen when <c>--urls</c> is not given.</param>
+    public EmulatorCommandLine(string defaultUrls)
     {
-        ArgumentNullException.ThrowIfNull(args);
+        ArgumentException.ThrowIfNullOrWhiteSpace(defaultUrls);
+        var defaults = new EmulatorOptions();
+        AddOne("--urls", "urls", "Where to listen, separated by ';' (port 0 picks a free port)",
+            defaultUrls, Text, (o, v) => o.Urls = v);
+        AddMany("--api-key", "key", "Accept only this Bearer key; repeatable (default: any non-empty key)",
+            Text, (o, v) => o.ApiKeys.Add(v), secret: true);
+        AddOne("--latency-scale", "x", "Multiply model latencies and the sync window (0 = instant)",
+            defaults.LatencyScale, Number, (o, v) => o.LatencyScale = v);
+        AddMany("--model-latency", "model=seconds", "Unscaled latency of one model; repeatable (default 3 s for flash-tier models, 8 s for others)",
+            ModelLatency, (o, v) => o.ModelLatencies[v.Key] = v.Value);
+        AddOne("--latency-jitter", "share", "Spread each latency evenly within this share either side, 0 to <1",
+            defaults.LatencyJitter, Number, (o, v) => o.LatencyJitter = v);
+        AddOne("--sync-timeout", "seconds", "Sync-mode window before the 5004 answer, unscaled",
+            defaults.SyncModeTimeout.TotalSeconds, Seconds, (o, v) => o.SyncModeTimeout = TimeSpan.FromSeconds(v));
+        AddOne("--rate-limit-tier", "none|bronze|silver|gold|ultra", "The account level whose rate and concurrency limits apply",
+            defaults.RateLimitTier, Tier, (o, v) => o.RateLimitTier = v);
+        AddOne("--seed", "n", "Make ids, faults and images repeatable",
+            null, OptionalInteger, (o, v) => o.Seed = v);
+        AddOne("--initial-balance", "usd", "Starting balance in USD",
+            defaults.InitialBalance, Money, (o, v) => o.InitialBalance = v);
+        AddOne("--webhook-secret", "whsec_...", "Webhook signing secret (default: random)",
+            null, OptionalText, (o, v) => o.WebhookSecret = v, secret: true);
+        AddOne("--max-upload-bytes", "n", "Larger uploads get 413",
+            defaults.MaxUploadBytes, Long, (o, v) => o.MaxUploadBytes = v);
+        AddOne("--image-format", "png|jpeg", "Output encoding",
+            defaults.ImageFormat, ImageFormat, (o, v) => o.ImageFormat = v);
+        AddMany("--moderation-word", "word", "Prompts containing it fail with task code 1200; repeatable",
+            Text, (o, v) => o.Faults.ModerationWords.Add(v));
+        AddOne("--failure-rate", "r", "Share of predictions that fail, 0 to 1",
+            defaults.Faults.FailureRate, Number, (o, v) => o.Faults.FailureRate = v);
+        AddOne("--failure-code", "code", "Their task code: 1403, 1405, 5000 or 5003",
+            defaults.Faults.FailureCode, Integer, (o, v) => o.Faults.FailureCode = v);
+        AddOne("--server-error-rate", "r", "Share of API requests answered 5xx, 0 to 1",
+            defaults.Faults.ServerErrorRate, Number, (o, v) => o.Faults.ServerErrorRate = v);
+        AddOne("--server-error-status", "code", "The status of those answers",
+            defaults.Faults.ServerErrorStatusCode, Integer, (o, v) => o.Faults.ServerErrorStatusCode = v);
+        AddFlag("--server-error-keeps-submission", "A submit answered 5xx still creates its prediction",
+            (o, v) => o.Faults.ServerErrorKeepsSubmission = v);
+        AddOne("--slow-rate", "r", "Share of API requests delayed, 0 to 1",
+            defaults.Faults.SlowResponseRate, Number, (o, v) => o.Faults.SlowResponseRate = v);
+        AddOne("--slow-delay", "seconds", "By how long",
+            defaults.Faults.SlowResponseDelay.TotalSeconds, Seconds, (o, v) => o.Faults.SlowResponseDelay = TimeSpan.FromSeconds(v));
+    }
+
+    /// <summary>The options, to add to a command. They belong to this instance: create one instance per command.</summary>
+    public IReadOnlyList<Option> Options => _options;
+
+    /// <summary>Reads the emulator's settings from a command line parsed by a command that holds <see cref="Options"/>.</summary>
+    /// <param name="parseResult">The parse result; options not given keep the defaults of <see cref="EmulatorOptions"/>.</param>
+    /// <returns>The settings, validated.</returns>
+    /// <exception cref="ArgumentException">The command line has errors; the message lists them.</exception>
+    public EmulatorOptions GetEmulatorOptions(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        if (parseResult.Errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", parseResult.Errors.Select(e => e.Message)), nameof(parseResult));
+        }
+
         var options = new EmulatorOptions();
-        var showHelp = false;
-        for (var index = 0; index < args.Count; index++)
+        foreach (var read in _readers)
         {
-            var argument = args[index];
-            var equals = argument.IndexOf('=', StringComparison.Ordinal);
-            var name = argument.StartsWith("--", StringComparison.Ordinal) && equals > 0 ? argument[..equals] : argument;
-            string? inlineValue = name.Length < argument.Length ? argument[(equals + 1)..] : null;
-
-            string Value()
-            {
-                if (inlineValue is not null)
-                {
-                    return inlineValue;
-                }
-
-                if (index + 1 >= args.Count)
-                {
-                    throw new ArgumentException($"Option {name} needs a value.", nameof(args));
-                }
-
-                return args[++index];
-            }
-
-            switch (name)
-            {
-                case "-h" or "--help" or "-?":
-                    showHelp = true;
-                    break;
-                case "--urls":
-                    options.Urls = Value();
-                    break;
-                case "--api-key":
-                    options.ApiKeys.Add(NonEmpty(name, Value()));
-                    break;
-                case "--latency-scale":
-                    options.LatencyScale = Number(name, Value());
-                    break;
-                case "--latency-jitter":
-                    options.LatencyJitter = Number(name, Value());
-                    break;
-                case "--model-latency":
-                    var (model, seconds) = ModelLatency(name, Value());
-                    options.ModelLatencies[model] = seconds;
-                    break;
-                case "--sync-timeout":
-                    options.SyncModeTimeout = Seconds(name, Value());
-                    break;
-                case "--rate-limit-tier":
-                    options.RateLimitTier = Tier(name, Value());
-                    break;
-                case "--seed":
-                    options.Seed = Integer(name, Value());
-                    break;
-                case "--initial-balance":
-                    options.InitialBalance = Money(name, Value());
-                    break;
-                case "--webhook-secret":
-                    options.WebhookSecret = Value();
-                    break;
-                case "--max-upload-bytes":
-                    options.MaxUploadBytes = Long(name, Value());
-                    break;
-                case "--image-format":
-                    options.ImageFormat = ImageFormat(name, Value());
-                    break;
-                case "--moderation-word":
-                    options.Faults.ModerationWords.Add(NonEmpty(name, Value()));
-                    break;
-                case "--failure-rate":
-                    options.Faults.FailureRate = Number(name, Value());
-                    break;
-                case "--failure-code":
-                    options.Faults.FailureCode = Integer(name, Value());
-                    break;
-                case "--server-error-rate":
-                    options.Faults.ServerErrorRate = Number(name, Value());
-                    break;
-                case "--server-error-status":
-                    options.Faults.ServerErrorStatusCode = Integer(name, Value());
-                    break;
-                case "--server-error-keeps-submission":
-                    options.Faults.ServerErrorKeepsSubmission = inlineValue is null || Flag(name, inlineValue);
-                    break;
-                case "--slow-rate":
-                    options.Faults.SlowResponseRate = Number(name, Value());
-                    break;
-                case "--slow-delay":
-                    options.Faults.SlowResponseDelay = Seconds(name, Value());
-                    break;
-                default:
-                    throw new ArgumentException($"Unknown option {argument}. Run with --help for the list.", nameof(args));
-            }
+            read(parseResult, options);
         }
 
-        if (!showHelp)
+        options.Validate();
+        return options;
+    }
+
+    private void AddOne<T>(string name, string helpName, string description, T? shownDefault, Kind<T> kind, Action<EmulatorOptions, T> apply, bool secret = false)
+    {
+        var option = new Option<T>(name)
         {
-            options.Validate();
+            Description = description,
+            HelpName = helpName,
+            CustomParser = result => result.Tokens.Count == 0 ? default : Convert(result, name, result.Tokens[^1].Value, kind, apply, secret),
+        };
+        if (shownDefault is not null)
+        {
+            option.DefaultValueFactory = _ => shownDefault;
         }
 
-        return new EmulatorCommandLine(options, showHelp);
+        Register(option, apply);
     }
 
-    private static string NonEmpty(string name, string value) =>
-        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"Option {name} needs a non-empty value.", nameof(name)) : value;
-
-    private static double Number(string name, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
-            ? number
-            : throw new ArgumentException($"Option {name} needs a number, not '{value}'.", nameof(name));
-
-    private static decimal Money(string name, string value) =>
-        decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount)
-            ? amount
-            : throw new ArgumentException($"Option {name} needs an amount such as 10.00, not '{value}'.", nameof(name));
-
-    private static bool Flag(string name, string value) =>
-        bool.TryParse(value, out var flag)
-            ? flag
-            : throw new ArgumentException($"Option {name} takes no value, or =true or =false, not '{value}'.", nameof(name));
-
-    private static int Integer(string name, string value) =>
-        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw new ArgumentException($"Option {name} needs an integer, not '{value}'.", nameof(name));
-
-    private static long Long(string name, string value) =>
-        long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw new ArgumentException($"Option {name} needs an integer, not '{value}'.", nameof(name));
-
-    private static TimeSpan Seconds(string name, string value)
+    private void AddMany<T>(string name, string helpName, string description, Kind<T> kind, Action<EmulatorOptions, T> apply, bool secret = false)
     {
-        var seconds = Number(name, value);
-        return seconds >= 0 ? TimeSpan.FromSeconds(seconds) : throw new ArgumentException($"Option {name} cannot be negative.", nameof(name));
+        var option = new Option<T[]>(name)
+        {
+            Description = description,
+            HelpName = helpName,
+            Arity = ArgumentArity.OneOrMore,
+            CustomParser = result => [.. result.Tokens.Select(token => Convert(result, name, token.Value, kind, apply, secret)!)],
+        };
+        Register(option, (options, values) =>
+        {
+            foreach (var value in values)
+            {
+                apply(options, value);
+            }
+        });
     }
 
-    private static (string Model, TimeSpan Latency) ModelLatency(string name, string value)
+    private void AddFlag(string name, string description, Action<EmulatorOptions, bool> apply)
     {
-        var separator = value.LastIndexOf('=');
-        return separator > 0
-            ? (value[..separator], Seconds(name, value[(separator + 1)..]))
-            : throw new ArgumentException($"Option {name} needs MODEL=SECONDS, e.g. luma/photon=5, not '{value}'.", nameof(name));
+        // System.CommandLine reads a bool option bare as true, and takes true or false after it.
+        Register(new Option<bool>(name) { Description = description }, apply);
     }
 
-    private static RateLimitTier Tier(string name, string value) =>
-        value.ToUpperInvariant() switch
+    /// <summary>
+    /// Reads an option into the settings when it was given or has a default of its own (only <c>--urls</c> may differ
+    /// from <see cref="EmulatorOptions"/>); the others keep the defaults of <see cref="EmulatorOptions"/>.
+    /// </summary>
+    private void Register<T>(Option<T> option, Action<EmulatorOptions, T> apply)
+    {
+        _options.Add(option);
+        _readers.Add((parseResult, options) =>
+        {
+            if (parseResult.GetResult(option) is not null && parseResult.GetValue(option) is { } value)
+            {
+                apply(options, value);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Converts one value and checks its range by applying it to default settings and validating them, so that the
+    /// command line and <see cref="WaveSpeedEmulator.StartAsync"/> accept exactly the same values.
+    /// </summary>
+    private static T? Convert<T>(ArgumentResult result, string name, string text, Kind<T> kind, Action<EmulatorOptions, T> apply, bool secret)
+    {
+        if (!kind.TryConvert(text, out var value))
+        {
+            result.AddError($"Option {name} {kind.Expects}, not '{text}'.");
+            return default;
+        }
+
+        var scratch = new EmulatorOptions();
+        apply(scratch, value);
+        try
+        {
+            scratch.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            // The first line without the "(Parameter 'x')" suffix, which names a C# property rather than the option.
+            var reason = e.Message.Split('\n')[0].Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal).Trim();
+            result.AddError(secret ? $"Option {name}: {reason}" : $"Option {name}: {reason} Got '{text}'.");
+            return default;
+        }
+
+        return value;
+    }
+
+    private delegate bool Converter<T>(string text, out T value);
+
+    /// <summary>A kind of value: how to read it, and what the error says an option of this kind needs.</summary>
+    private sealed record Kind<T>(string Expects, Converter<T> TryConvert);
+
+    private static readonly Kind<string> Text = new("needs a value", (string text, out string value) =>
+    {
+        value = text;
+        return true;
+    });
+
+    private static readonly Kind<string?> OptionalText = new("needs a value", (string text, out string? value) =>
+    {
+        value = text;
+        return true;
+    });
+
+    private static readonly Kind<double> Number = new("needs a number", TryNumber);
+
+    /// <summary>A number of seconds that fits a <see cref="TimeSpan"/>; its sign is checked with the other ranges.</summary>
+    private static readonly Kind<double> Seconds = new("needs a number of seconds", (string text, out double value) =>
+        TryNumber(text, out value) && Math.Abs(value) < TimeSpan.MaxValue.TotalSeconds);
+
+    private static readonly Kind<int> Integer = new("needs an integer", (string text, out int value) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value));
+
+    private static readonly Kind<int?> OptionalInteger = new("needs an integer", (string text, out int? value) =>
+    {
+        var ok = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number);
+        value = number;
+        return ok;
+    });
+
+    private static readonly Kind<long> Long = new("needs an integer", (string text, out long value) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value));
+
+    private static readonly Kind<decimal> Money = new("needs an amount such as 10.00", (string text, out decimal value) =>
+        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out value));
+
+    private static readonly Kind<KeyValuePair<string, TimeSpan>> ModelLatency = new("needs MODEL=SECONDS, e.g. luma/photon=5",
+        (string text, out KeyValuePair<string, TimeSpan> value) =>
+        {
+            var separator = text.LastIndexOf('=');
+            if (separator > 0 && Seconds.TryConvert(text[(separator + 1)..], out var seconds))
+            {
+                value = new(text[..separator], TimeSpan.FromSeconds(seconds));
+                return true;
+            }
+
+            value = default;
+            return false;
+        });
+
+    private static readonly Kind<RateLimitTier> Tier = new("needs none, bronze, silver, gold or ultra", (string text, out RateLimitTier value) =>
+    {
+        value = text.ToUpperInvariant() switch
         {
             "NONE" or "OFF" => RateLimitTier.None,
             "BRONZE" => RateLimitTier.Bronze,
             "SILVER" => RateLimitTier.Silver,
             "GOLD" => RateLimitTier.Gold,
             "ULTRA" => RateLimitTier.Ultra,
-            _ => throw new ArgumentException($"Option {name} needs none, bronze, silver, gold or ultra, not '{value}'.", nameof(name)),
+            _ => (RateLimitTier)(-1),
         };
+        return Enum.IsDefined(value);
+    });
 
-    private static EmulatorImageFormat ImageFormat(string name, string value) =>
-        value.ToUpperInvariant() switch
+    private static readonly Kind<EmulatorImageFormat> ImageFormat = new("needs png or jpeg", (string text, out EmulatorImageFormat value) =>
+    {
+        value = text.ToUpperInvariant() switch
         {
             "PNG" => EmulatorImageFormat.Png,
             "JPEG" or "JPG" => EmulatorImageFormat.Jpeg,
-            _ => throw new ArgumentException($"Option {name} needs png or jpeg, not '{value}'.", nameof(name)),
+            _ => (EmulatorImageFormat)(-1),
         };
+        return Enum.IsDefined(value);
+    });
+
+    private static bool TryNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 }

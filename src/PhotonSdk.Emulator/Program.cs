@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 
 namespace PhotonSdk.Emulator;
@@ -7,26 +8,32 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        EmulatorCommandLine commandLine;
-        try
+        var commandLine = new EmulatorCommandLine();
+        var root = new RootCommand("WaveSpeed API emulator: a local, offline stand-in for https://api.wavespeed.ai/api/v3.");
+        foreach (var option in commandLine.Options)
         {
-            commandLine = EmulatorCommandLine.Parse(args);
+            root.Options.Add(option);
         }
-        catch (ArgumentException ex)
+
+        root.SetAction((parseResult, _) => RunAsync(commandLine.GetEmulatorOptions(parseResult)));
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
         {
-            // The "(Parameter 'x')" suffix names a C# parameter, which means nothing on a command line.
-            var message = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal);
-            await Console.Error.WriteLineAsync($"{message}{Environment.NewLine}{Environment.NewLine}{EmulatorCommandLine.Usage}").ConfigureAwait(false);
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+            }
+
+            await Console.Error.WriteLineAsync("Run with --help for the list of options.").ConfigureAwait(false);
             return 2;
         }
 
-        if (commandLine.ShowHelp)
-        {
-            Console.WriteLine(EmulatorCommandLine.Usage);
-            return 0;
-        }
+        // The web host handles Ctrl+C itself; System.CommandLine must not take it over.
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);
+    }
 
-        var options = commandLine.Options;
+    private static async Task<int> RunAsync(EmulatorOptions options)
+    {
         try
         {
             var emulator = await WaveSpeedEmulator.StartCoreAsync(options, consoleHost: true, CancellationToken.None).ConfigureAwait(false);

@@ -6,8 +6,8 @@ namespace PhotonSdk.Cli.Commands;
 
 /// <summary>
 /// <c>photon emulator</c>: runs the WaveSpeed API emulator in the foreground until Ctrl+C, for other programs (or other
-/// <c>photon</c> runs, with <c>WAVESPEED_BASE_URL</c>) to use. Options other than <c>--urls</c> go to the emulator's
-/// own command line, so that the two never disagree about what they mean.
+/// <c>photon</c> runs, with <c>WAVESPEED_BASE_URL</c>) to use. Its options are the emulator's own, so that the two
+/// never disagree; only the default address differs.
 /// </summary>
 internal static class EmulatorCommand
 {
@@ -16,32 +16,19 @@ internal static class EmulatorCommand
 
     public static Command Create(CommandContext context)
     {
-        var urls = new Option<string>("--urls")
+        var emulatorCommandLine = new EmulatorCommandLine(DefaultUrls);
+        var command = new Command("emulator", "Run the local WaveSpeed API emulator in the foreground until Ctrl+C.");
+        foreach (var option in emulatorCommandLine.Options)
         {
-            Description = $"Where to listen, separated by ';' (default {DefaultUrls}; http://127.0.0.1:0 picks a free port)",
-            DefaultValueFactory = _ => DefaultUrls,
-            HelpName = "urls",
-        };
+            command.Options.Add(option);
+        }
 
-        var command = new Command("emulator", "Run the local WaveSpeed API emulator in the foreground until Ctrl+C. Other options are the emulator's (listed below).")
-        {
-            urls,
-        };
-        command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((parse, cancellationToken) =>
-            RunAsync(context, ["--urls", parse.GetValue(urls) ?? DefaultUrls, .. parse.UnmatchedTokens], cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(context, emulatorCommandLine.GetEmulatorOptions(parse), cancellationToken));
         return command;
     }
 
-    /// <summary>The emulator's own option lines, for <c>photon emulator --help</c>.</summary>
-    public static IEnumerable<string> EmulatorOptionLines() =>
-        EmulatorCommandLine.Usage.Split('\n')
-            .Select(line => line.TrimEnd('\r'))
-            .Where(line => line.TrimStart().StartsWith("--", StringComparison.Ordinal) && !line.TrimStart().StartsWith("--urls", StringComparison.Ordinal));
-
-    private static async Task<int> RunAsync(CommandContext context, IReadOnlyList<string> emulatorArgs, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CommandContext context, EmulatorOptions options, CancellationToken cancellationToken)
     {
-        var options = EmulatorCommandLine.Parse(emulatorArgs).Options;
         var output = context.Terminal.Out;
         WaveSpeedEmulator emulator;
         try

@@ -7,8 +7,8 @@ using PhotonSdk.Cli.Errors;
 namespace PhotonSdk.Cli.Commands;
 
 /// <summary>
-/// The standard help, followed by what the generated help cannot know: the emulator's own options (for
-/// <c>photon emulator --help</c>) and the exit codes, so that scripts can be written from <c>--help</c> alone.
+/// The standard help, followed by what the generated help cannot know: the exit codes, so that scripts can be written
+/// from <c>--help</c> alone.
 /// </summary>
 internal sealed class ExitCodesHelpAction : SynchronousCommandLineAction
 {
@@ -26,13 +26,6 @@ internal sealed class ExitCodesHelpAction : SynchronousCommandLineAction
         ArgumentNullException.ThrowIfNull(parseResult);
         var result = _standardHelp.Invoke(parseResult);
         var output = parseResult.InvocationConfiguration.Output;
-        if (parseResult.CommandResult.Command.Name == "emulator")
-        {
-            output.WriteLine("Emulator options:");
-            foreach (var line in EmulatorCommand.EmulatorOptionLines()) output.WriteLine(line);
-            output.WriteLine();
-        }
-
         output.WriteLine("Exit codes:");
         foreach (var (code, meaning) in ExitCodes.All)
         {

@@ -39,5 +39,15 @@ public sealed class EmulatorCommandTests : IDisposable
         Assert.Contains("--no-such-option", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_out_of_range_emulator_option_exits_2_naming_it()
+    {
+        var run = await _cli.RunAsync(["emulator", "--urls", "http://127.0.0.1:0", "--failure-rate", "2"]);
+
+        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        Assert.Contains("Option --failure-rate: Must be between 0 and 1. Got '2'.", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("photon emulator --help", run.Stderr, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _cli.Dispose();
 }

@@ -29,8 +29,11 @@ public sealed class HelpTests : IDisposable
         var run = await _cli.RunAsync(["emulator", "--help"]);
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
-        Assert.Contains("--moderation-word WORD", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--moderation-word <word>", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("--urls <urls>", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[default: http://127.0.0.1:5599]", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains(" emulator [options]", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("additional arguments", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,26 +1,67 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+
 namespace PhotonSdk.Emulator.Tests.Hosting;
 
 public sealed class CommandLineTests
 {
+    /// <summary>Parses as the emulator's program does: its options on a root command.</summary>
+    private static (EmulatorCommandLine CommandLine, ParseResult Parse) Parse(params string[] args)
+    {
+        var commandLine = new EmulatorCommandLine();
+        var root = new RootCommand();
+        foreach (var option in commandLine.Options)
+        {
+            root.Options.Add(option);
+        }
+
+        return (commandLine, root.Parse(args));
+    }
+
+    private static EmulatorOptions Read(params string[] args)
+    {
+        var (commandLine, parse) = Parse(args);
+        return commandLine.GetEmulatorOptions(parse);
+    }
+
     [Fact]
     public void No_arguments_give_the_defaults()
     {
-        var commandLine = EmulatorCommandLine.Parse([]);
+        var (commandLine, parse) = Parse();
+        var options = commandLine.GetEmulatorOptions(parse);
 
-        Assert.False(commandLine.ShowHelp);
-        Assert.Equal("http://127.0.0.1:0", commandLine.Options.Urls);
-        Assert.Empty(commandLine.Options.ApiKeys);
-        Assert.Equal(1.0, commandLine.Options.LatencyScale);
-        Assert.Equal(RateLimitTier.None, commandLine.Options.RateLimitTier);
-        Assert.Null(commandLine.Options.Seed);
-        Assert.Equal(10.00m, commandLine.Options.InitialBalance);
+        Assert.Empty(parse.Errors);
+        Assert.IsNotType<HelpAction>(parse.Action);
+        Assert.Equal("http://127.0.0.1:0", options.Urls);
+        Assert.Empty(options.ApiKeys);
+        Assert.Equal(1.0, options.LatencyScale);
+        Assert.Equal(RateLimitTier.None, options.RateLimitTier);
+        Assert.Null(options.Seed);
+        Assert.Equal(10.00m, options.InitialBalance);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.SyncModeTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.Faults.SlowResponseDelay);
+        Assert.False(options.Faults.ServerErrorKeepsSubmission);
+        Assert.Null(options.WebhookSecret);
+    }
+
+    [Fact]
+    public void A_host_chooses_its_own_default_address()
+    {
+        var commandLine = new EmulatorCommandLine("http://127.0.0.1:5599");
+        var root = new RootCommand();
+        foreach (var option in commandLine.Options)
+        {
+            root.Options.Add(option);
+        }
+
+        Assert.Equal("http://127.0.0.1:5599", commandLine.GetEmulatorOptions(root.Parse([])).Urls);
+        Assert.Equal("http://127.0.0.1:0", commandLine.GetEmulatorOptions(root.Parse(["--urls", "http://127.0.0.1:0"])).Urls);
     }
 
     [Fact]
     public void Every_option_is_read()
     {
-        var commandLine = EmulatorCommandLine.Parse(
-        [
+        var options = Read(
             "--urls", "http://127.0.0.1:5599",
             "--api-key", "one", "--api-key=two",
             "--latency-scale", "0.25",
@@ -40,9 +81,7 @@ public sealed class CommandLineTests
             "--server-error-status", "502",
             "--server-error-keeps-submission",
             "--slow-rate", "0.3",
-            "--slow-delay", "1.5",
-        ]);
-        var options = commandLine.Options;
+            "--slow-delay", "1.5");
 
         Assert.Equal("http://127.0.0.1:5599", options.Urls);
         Assert.Equal(["one", "two"], options.ApiKeys);
@@ -67,31 +106,75 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("--help")]
-    [InlineData("-h")]
-    public void Help_is_recognised(string flag)
+    [InlineData("--server-error-keeps-submission=true", true)]
+    [InlineData("--server-error-keeps-submission=false", false)]
+    [InlineData("--server-error-keeps-submission", true)]
+    public void The_flag_takes_an_explicit_value_after_equals(string argument, bool expected)
     {
-        Assert.True(EmulatorCommandLine.Parse([flag]).ShowHelp);
-        Assert.Contains("--rate-limit-tier", EmulatorCommandLine.Usage, StringComparison.Ordinal);
+        Assert.Equal(expected, Read(argument).Faults.ServerErrorKeepsSubmission);
     }
 
     [Theory]
-    [InlineData("--bogus")]
-    [InlineData("--seed")]
-    [InlineData("--seed", "abc")]
-    [InlineData("--latency-scale", "-1")]
-    [InlineData("--latency-jitter", "1")]
-    [InlineData("--rate-limit-tier", "platinum")]
-    [InlineData("--image-format", "gif")]
-    [InlineData("--failure-rate", "2")]
-    [InlineData("--api-key", "")]
-    [InlineData("--model-latency", "luma/photon")]
-    [InlineData("--server-error-keeps-submission=maybe")]
-    [InlineData("--initial-balance", "ten")]
-    public void Bad_arguments_throw_naming_the_problem(params string[] args)
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public void Help_is_recognised_and_lists_every_option(string flag)
     {
-        var error = Assert.ThrowsAny<ArgumentException>(() => EmulatorCommandLine.Parse(args));
+        var (commandLine, parse) = Parse(flag);
+        using var output = new StringWriter();
 
-        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+        Assert.IsType<HelpAction>(parse.Action);
+        Assert.Equal(0, parse.Invoke(new InvocationConfiguration { Output = output }));
+        var help = output.ToString();
+        foreach (var option in commandLine.Options)
+        {
+            Assert.Contains(option.Name, help, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("--rate-limit-tier <none|bronze|silver|gold|ultra>", help, StringComparison.Ordinal);
+        Assert.Contains("[default: 60]", help, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--bogus", "--bogus")]
+    [InlineData("--seed", "--seed")]
+    [InlineData("Option --seed needs an integer, not 'abc'.", "--seed", "abc")]
+    [InlineData("Option --latency-scale: Must be a finite number, 0 or more. Got '-1'.", "--latency-scale", "-1")]
+    [InlineData("Option --latency-jitter: Must be 0 or more and less than 1. Got '1'.", "--latency-jitter", "1")]
+    [InlineData("Option --sync-timeout: Cannot be negative. Got '-1'.", "--sync-timeout", "-1")]
+    [InlineData("Option --sync-timeout needs a number of seconds, not '1e300'.", "--sync-timeout", "1e300")]
+    [InlineData("Option --rate-limit-tier needs none, bronze, silver, gold or ultra, not 'platinum'.", "--rate-limit-tier", "platinum")]
+    [InlineData("Option --image-format needs png or jpeg, not 'gif'.", "--image-format", "gif")]
+    [InlineData("Option --failure-rate: Must be between 0 and 1. Got '2'.", "--failure-rate", "2")]
+    [InlineData("Option --failure-code: Must be 1403, 1405, 5000 or 5003. Got '200'.", "--failure-code", "200")]
+    [InlineData("Option --server-error-status: Must be a 5xx status. Got '404'.", "--server-error-status", "404")]
+    [InlineData("Option --max-upload-bytes: Must be positive and below 2 GiB. Got '0'.", "--max-upload-bytes", "0")]
+    [InlineData("Option --model-latency needs MODEL=SECONDS, e.g. luma/photon=5, not 'luma/photon'.", "--model-latency", "luma/photon")]
+    [InlineData("Option --model-latency: Cannot be negative. Got 'luma/photon=-2'.", "--model-latency", "luma/photon=-2")]
+    [InlineData("'maybe'", "--server-error-keeps-submission=maybe")]
+    [InlineData("Option --initial-balance needs an amount such as 10.00, not 'ten'.", "--initial-balance", "ten")]
+    [InlineData("Option --moderation-word: Moderation words cannot be empty.", "--moderation-word", "")]
+    public void Bad_arguments_are_parse_errors_naming_the_problem(string message, params string[] args)
+    {
+        var (commandLine, parse) = Parse(args);
+
+        var error = Assert.Single(parse.Errors);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        var thrown = Assert.Throws<ArgumentException>(() => commandLine.GetEmulatorOptions(parse));
+        Assert.Contains(message, thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--api-key", "")]
+    [InlineData("--webhook-secret", "not-a-whsec-secret")]
+    public void Errors_about_secrets_do_not_repeat_them(string option, string value)
+    {
+        var (_, parse) = Parse(option, value);
+
+        var error = Assert.Single(parse.Errors);
+        Assert.StartsWith($"Option {option}: ", error.Message, StringComparison.Ordinal);
+        if (value.Length > 0)
+        {
+            Assert.DoesNotContain(value, error.Message, StringComparison.Ordinal);
+        }
     }
 }

@@ -1,4 +1,7 @@
-using YamlDotNet.RepresentationModel;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
 
 namespace PhotonSdk.Emulator.Tests.Support;
 
@@ -13,28 +16,28 @@ public static class SpecModels
 
     public static SpecModel ByPath(string path) => All.Single(m => m.Path == path);
 
+    /// <summary>The text of the spec the tests run against.</summary>
+    public static string SpecText() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "wavespeed.yaml"));
+
     private static List<SpecModel> Load()
     {
-        var yaml = new YamlStream();
-        using (var reader = File.OpenText(Path.Combine(AppContext.BaseDirectory, "wavespeed.yaml")))
-        {
-            yaml.Load(reader);
-        }
-
-        var paths = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["paths"];
+        var settings = new OpenApiReaderSettings();
+        settings.AddYamlReader();
+        var document = OpenApiDocument.Parse(SpecText(), "yaml", settings).Document!;
         var models = new List<SpecModel>();
-        foreach (var (key, item) in paths.Children)
+        foreach (var (path, item) in document.Paths)
         {
-            if (item is YamlMappingNode operations
-                && operations.Children.TryGetValue(new YamlScalarNode("post"), out var post)
-                && ((YamlMappingNode)post).Children.TryGetValue(new YamlScalarNode("x-wavespeed-model"), out var extension))
+            if (item.Operations is not null
+                && item.Operations.TryGetValue(HttpMethod.Post, out var post)
+                && post.Extensions is not null
+                && post.Extensions.TryGetValue("x-wavespeed-model", out var extension))
             {
-                var model = (YamlMappingNode)extension;
+                var model = (JsonObject)((JsonNodeExtension)extension).Node;
                 models.Add(new SpecModel(
-                    ((YamlScalarNode)key).Value!.TrimStart('/'),
-                    ((YamlScalarNode)model["id"]).Value!,
-                    decimal.Parse(((YamlScalarNode)model["price-usd"]).Value!, System.Globalization.CultureInfo.InvariantCulture),
-                    ((YamlScalarNode)model["input-image"]).Value == "true"));
+                    path.TrimStart('/'),
+                    (string)model["id"]!,
+                    decimal.Parse(model["price-usd"]!.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
+                    (bool)model["input-image"]!));
             }
         }
 

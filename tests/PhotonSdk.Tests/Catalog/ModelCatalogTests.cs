@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
 using Snapshooter.Xunit;
-using YamlDotNet.RepresentationModel;
 
 namespace PhotonSdk.Tests.Catalog;
 
@@ -9,19 +11,18 @@ public sealed class ModelCatalogTests
     /// <summary>Reads the models straight from the spec, independently of the generator that built the catalog.</summary>
     private static List<(string Id, decimal Price, string Tier, bool InputImage, string OperationId)> SpecModels()
     {
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Spec", "wavespeed.yaml"))));
-        var paths = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["paths"];
+        var settings = new OpenApiReaderSettings();
+        settings.AddYamlReader();
+        var document = OpenApiDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Spec", "wavespeed.yaml")), "yaml", settings).Document!;
         var models = new List<(string, decimal, string, bool, string)>();
-        foreach (var path in paths.Children.Values.Cast<YamlMappingNode>())
+        foreach (var path in document.Paths.Values)
         {
-            foreach (var operation in path.Children.Values.OfType<YamlMappingNode>())
+            foreach (var operation in path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
             {
-                if (!operation.Children.TryGetValue("x-wavespeed-model", out var node)) continue;
-                var model = (YamlMappingNode)node;
-                string S(string key) => ((YamlScalarNode)model[key]).Value!;
-                models.Add((S("id"), decimal.Parse(S("price-usd"), CultureInfo.InvariantCulture), S("tier"), bool.Parse(S("input-image")),
-                    ((YamlScalarNode)operation["operationId"]).Value!));
+                if (operation.Extensions is null || !operation.Extensions.TryGetValue("x-wavespeed-model", out var extension)) continue;
+                var model = (JsonObject)((JsonNodeExtension)extension).Node;
+                models.Add(((string)model["id"]!, decimal.Parse(model["price-usd"]!.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
+                    (string)model["tier"]!, (bool)model["input-image"]!, operation.OperationId!));
             }
         }
 
