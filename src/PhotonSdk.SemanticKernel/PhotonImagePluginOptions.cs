@@ -20,9 +20,12 @@ public sealed class PhotonImagePluginOptions
     [Positive]
     public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>The longest prompt accepted, in characters. Default 4,000.</summary>
+    /// <summary>
+    /// The longest prompt accepted, in characters. Default <see cref="PhotonClientOptions.DefaultMaxPromptLength"/>, the
+    /// client's own limit, so that a prompt the agent tools accept is one the client accepts too.
+    /// </summary>
     [Positive]
-    public int MaxPromptLength { get; set; } = 4_000;
+    public int MaxPromptLength { get; set; } = PhotonClientOptions.DefaultMaxPromptLength;
 
     /// <exception cref="ArgumentException">An option is out of range; the message lists every one that is.</exception>
     internal void Validate(string paramName) => OptionsValidator.ThrowIfInvalid(this, paramName);

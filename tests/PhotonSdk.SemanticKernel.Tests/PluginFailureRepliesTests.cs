@@ -128,7 +128,7 @@ public sealed class PluginFailureRepliesTests
     {
         { "", null, "the prompt is empty; describe the image to generate" },
         { "   \n\t", null, "the prompt is empty; describe the image to generate" },
-        { new string('x', 4001), null, "the prompt is 4001 characters long and at most 4000 are accepted; shorten it" },
+        { new string('x', 10_001), null, "the prompt is 10001 characters long and at most 10000 are accepted; shorten it" },
         { "A beach", "ultra", "quality \"ultra\" is not known; use \"draft\" or \"final\"" },
     };
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using PhotonSdk.Routing;
 
 namespace PhotonSdk.AI;
 
@@ -61,25 +62,17 @@ internal sealed class ImageGenerationPlan
         }
 
         var modifies = sdkOptions.InputImage is not null || imageToUpload is not null;
-        if (sdkOptions.Model is null && sdkOptions.Quality is null && (options?.ModelId is not null || defaultModel is not null))
+        var chosen = options?.ModelId is { } modelId ? PhotonModels.Get(modelId, nameof(options)) : defaultModel;
+        if (sdkOptions.Model is null && sdkOptions.Quality is null && chosen is not null)
         {
-            var model = options?.ModelId is { } modelId ? PhotonModels.Get(modelId, nameof(options)) : defaultModel!;
-            if (modifies && !model.TakesInputImage)
-            {
-                model = PhotonModels.Find(model.Quality, takesInputImage: true)
-                    ?? throw new ArgumentException($"No {model.Quality.ToString().ToLowerInvariant()} model modifies images, so {model.Id} cannot take the original image.", nameof(options));
-            }
-
-            sdkOptions.Model = model.Id;
+            // Decided here rather than by the client because an image may still have to be uploaded first.
+            sdkOptions.Model = ModelRouter.WithImage(chosen, modifies).Id;
         }
 
         if (sdkOptions.Model is not null)
         {
-            var model = PhotonModels.Get(sdkOptions.Model, nameof(options));
-            if (model.TakesInputImage && !modifies)
-                throw new ArgumentException($"Model {model.Id} modifies an image: pass one in request.OriginalImages.", nameof(options));
-            if (!model.TakesInputImage && modifies)
-                throw new ArgumentException($"Model {model.Id} generates from text alone and cannot take an original image.", nameof(options));
+            RequestValidator.ValidateModelFitsImage(
+                PhotonModels.Get(sdkOptions.Model, nameof(options)), modifies, "pass one in request.OriginalImages", "cannot take an original image", nameof(options));
         }
 
         // Url is both the SDK's default and "unset"; a factory that asked for Data keeps it even when the options say Uri.

@@ -49,9 +49,12 @@ public sealed class PhotonClientOptions : IValidatableObject
     [ValidateObjectMembers]
     public RetryOptions Retry { get; set; } = new();
 
-    /// <summary>The longest prompt accepted, in characters. Default 10,000.</summary>
+    /// <summary>The default of <see cref="MaxPromptLength"/>, which the agent tools share so that every route agrees.</summary>
+    public const int DefaultMaxPromptLength = 10_000;
+
+    /// <summary>The longest prompt accepted, in characters. Default <see cref="DefaultMaxPromptLength"/> (10,000).</summary>
     [Positive]
-    public int MaxPromptLength { get; set; } = 10_000;
+    public int MaxPromptLength { get; set; } = DefaultMaxPromptLength;
 
     /// <summary>The largest image the download helpers read, in bytes. Default 64 MiB.</summary>
     [Positive]

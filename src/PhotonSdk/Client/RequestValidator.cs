@@ -15,10 +15,7 @@ internal static class RequestValidator
     {
         if (options.InputImage is { } image && !IsHttpUrl(image))
             throw new ArgumentException($"options.InputImage must be an absolute http(s) URL (was '{image}'); upload a local file with UploadAsync first.", paramName);
-        if (model.TakesInputImage && options.InputImage is null)
-            throw new ArgumentException($"Model {model.Id} modifies an image: set options.InputImage.", paramName);
-        if (!model.TakesInputImage && options.InputImage is not null)
-            throw new ArgumentException($"Model {model.Id} generates from text alone and takes no options.InputImage.", paramName);
+        ValidateModelFitsImage(model, options.InputImage is not null, "set options.InputImage", "takes no options.InputImage", paramName);
         if (options.Webhook is { } webhook)
         {
             if (!IsHttpUrl(webhook)) throw new ArgumentException($"options.Webhook must be an absolute http(s) URL (was '{webhook}').", paramName);
@@ -32,6 +29,13 @@ internal static class RequestValidator
             throw new ArgumentException($"options.WaitTimeout must be positive (was {timeout}).", paramName);
         if (!Enum.IsDefined(options.ResponseFormat))
             throw new ArgumentException($"options.ResponseFormat has no value {(int)options.ResponseFormat}.", paramName);
+    }
+
+    /// <summary>A modify model needs an image and a text-to-image model takes none; the hints say how the caller passes one.</summary>
+    public static void ValidateModelFitsImage(PhotonModel model, bool hasImage, string howToPassOne, string whatIsRefused, string paramName)
+    {
+        if (model.TakesInputImage && !hasImage) throw new ArgumentException($"Model {model.Id} modifies an image: {howToPassOne}.", paramName);
+        if (!model.TakesInputImage && hasImage) throw new ArgumentException($"Model {model.Id} generates from text alone and {whatIsRefused}.", paramName);
     }
 
     public static void ValidateTimeout(TimeSpan? timeout, string paramName)

@@ -38,7 +38,7 @@ internal static class ResultMapper
     {
         if (Uri.TryCreate(output, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
         {
-            return new GeneratedImage(predictionId, index, url, null, MediaTypes.FromPath(PathOf(output, url)), nsfw);
+            return new GeneratedImage(predictionId, index, url, null, MediaTypes.FromPath(url.AbsolutePath), nsfw);
         }
 
         // WaveSpeed's base64 is bare (no data: prefix); anything that is neither a URL nor base64 is a broken answer.
@@ -53,27 +53,5 @@ internal static class ResultMapper
         {
             PredictionId = predictionId, ModelId = modelId,
         };
-    }
-
-    /// <summary>
-    /// The path of an absolute http(s) URL's text, without its authority, query or fragment. Read from the text already
-    /// in hand because <see cref="Uri.AbsolutePath"/> would build another string for every output.
-    /// </summary>
-    private static ReadOnlySpan<char> PathOf(string output, Uri url)
-    {
-        var text = output.AsSpan().Trim();
-        var authorityStart = url.Scheme.Length + "://".Length;
-        // Text that does not spell out "scheme://" (Uri normalizes some spellings) takes the exact, allocating route.
-        if (text.Length < authorityStart || !text[url.Scheme.Length..authorityStart].SequenceEqual("://"))
-        {
-            return url.AbsolutePath;
-        }
-
-        var afterScheme = text[authorityStart..];
-        var pathStart = afterScheme.IndexOfAny('/', '?', '#');
-        if (pathStart < 0 || afterScheme[pathStart] != '/') return [];
-        var path = afterScheme[pathStart..];
-        var end = path.IndexOfAny('?', '#');
-        return end < 0 ? path : path[..end];
     }
 }
