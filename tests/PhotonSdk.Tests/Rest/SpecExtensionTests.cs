@@ -5,7 +5,9 @@ namespace PhotonSdk.Tests.Rest;
 /// <summary>
 /// The generated client is the product for operations the hand-written layer does not wrap: an operation added to
 /// the spec is callable after a rebuild, with no hand-written change. Proven on a scratch copy of the build inputs
-/// whose spec has one extra operation, and a separate program that calls it through <c>PhotonClient.Rest</c>.
+/// whose spec has one extra operation, and a separate program that calls it through <c>PhotonClient.Rest</c>. The
+/// extra operation's schemas are described like the rest of the spec: the generated types are public, and a public
+/// member without documentation fails the build.
 /// </summary>
 public sealed class SpecExtensionTests : IDisposable
 {
@@ -22,18 +24,32 @@ public sealed class SpecExtensionTests : IDisposable
                     application/json:
                       schema:
                         type: object
+                        description: The usage, in the envelope.
                         properties:
                           code:
                             type: integer
+                            description: Repeats the HTTP status.
                           message:
                             type: string
+                            description: A short status text.
                           data:
-                            type: object
-                            properties:
-                              images:
-                                type: integer
+                            description: The usage.
+                            allOf:
+                              - $ref: '#/components/schemas/Usage'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
+
+        """;
+
+    // An object-typed property refers to a named schema: NJsonSchema gives the class of an inline one no summary.
+    private const string ExtraSchema = """
+            Usage:
+              type: object
+              description: How much the account used this month.
+              properties:
+                images:
+                  type: integer
+                  description: How many images the account made this month.
 
         """;
 
@@ -87,7 +103,9 @@ public sealed class SpecExtensionTests : IDisposable
         var spec = Path.Combine(_scratch, "openapi", "wavespeed.yaml");
         var text = await File.ReadAllTextAsync(spec);
         Assert.DoesNotContain("getUsage", text, StringComparison.Ordinal);
-        await File.WriteAllTextAsync(spec, text.Replace("  /balance:\n", ExtraOperation + "  /balance:\n", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(spec, text
+            .Replace("  /balance:\n", ExtraOperation + "  /balance:\n", StringComparison.Ordinal)
+            .Replace("\n  schemas:\n", "\n  schemas:\n" + ExtraSchema, StringComparison.Ordinal));
 
         var consumer = Path.Combine(_scratch, "samples", "Consumer");
         Directory.CreateDirectory(consumer);
