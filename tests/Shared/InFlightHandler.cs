@@ -1,9 +1,23 @@
 namespace PhotonSdk.Testing;
 
-/// <summary>Counts HTTP requests in flight, so a test can tell "waiting on I/O" from "waiting on the clock".</summary>
-public sealed class InFlightHandler() : DelegatingHandler(new SocketsHttpHandler())
+/// <summary>
+/// Counts HTTP requests in flight, so a test can tell "waiting on I/O" from "waiting on the clock". A request counts
+/// from the moment it is sent until its answer, body included (see <see cref="ReadBodyAsync"/>), has been handed to the
+/// client and the client has handled it.
+/// </summary>
+public class InFlightHandler : DelegatingHandler
 {
     private int _inFlight;
+
+    public InFlightHandler()
+        : this(new SocketsHttpHandler())
+    {
+    }
+
+    protected InFlightHandler(HttpMessageHandler inner)
+        : base(inner)
+    {
+    }
 
     public int InFlight => Volatile.Read(ref _inFlight);
 
@@ -17,12 +31,30 @@ public sealed class InFlightHandler() : DelegatingHandler(new SocketsHttpHandler
         return answered.Task;
     }
 
+    /// <summary>Reads the answer's body while the request still counts as in flight; by default all of it.</summary>
+    protected virtual async Task<HttpContent> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        await content.LoadIntoBufferAsync(cancellationToken);
+        return content;
+    }
+
+    /// <summary>Counts one more thing in flight (a body handed on unread, say) until the returned action first runs.</summary>
+    protected Action Hold()
+    {
+        Interlocked.Increment(ref _inFlight);
+        var released = 0;
+        return () =>
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0) Interlocked.Decrement(ref _inFlight);
+        };
+    }
+
     private async Task RelayAsync(HttpRequestMessage request, TaskCompletionSource<HttpResponseMessage> answered, CancellationToken cancellationToken)
     {
         try
         {
             var response = await base.SendAsync(request, cancellationToken);
-            if (response.Content is not null) await response.Content.LoadIntoBufferAsync(cancellationToken);
+            if (response.Content is not null) response.Content = await ReadBodyAsync(response.Content, cancellationToken);
             answered.SetResult(response);
         }
         catch (Exception e)
