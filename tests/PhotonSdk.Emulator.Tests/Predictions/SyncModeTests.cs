@@ -20,11 +20,11 @@ public sealed class SyncModeTests
     [Fact]
     public async Task Sync_mode_holds_the_request_until_the_prediction_finishes()
     {
-        var clock = new TimerWatchingTimeProvider();
+        var clock = new WatchedClock();
         await using var session = await EmulatorSession.StartAsync(o => { o.LatencyScale = 1; o.TimeProvider = clock; });
 
         var pending = session.Api.PostAsync("luma/photon-flash", Json.Body(new { prompt = "an orchard", enable_sync_mode = true }));
-        await clock.WaitForTimerAsync();
+        await clock.WaitForDelayAsync();
         Assert.False(pending.IsCompleted);
         clock.Advance(TimeSpan.FromSeconds(3));
         using var response = await pending.WaitAsync(TimeSpan.FromSeconds(10));
@@ -37,7 +37,7 @@ public sealed class SyncModeTests
     [Fact]
     public async Task Sync_window_passing_first_answers_200_processing_with_code_5004()
     {
-        var clock = new TimerWatchingTimeProvider();
+        var clock = new WatchedClock();
         await using var session = await EmulatorSession.StartAsync(o =>
         {
             o.LatencyScale = 1;
@@ -46,7 +46,7 @@ public sealed class SyncModeTests
         });
 
         var pending = session.Api.PostAsync("luma/photon", Json.Body(new { prompt = "a canyon", enable_sync_mode = true }));
-        await clock.WaitForTimerAsync();
+        await clock.WaitForDelayAsync();
         clock.Advance(TimeSpan.FromSeconds(2));
         using var response = await pending.WaitAsync(TimeSpan.FromSeconds(10));
         var envelope = await Json.ReadObjectAsync(response);
@@ -67,7 +67,7 @@ public sealed class SyncModeTests
     [Fact]
     public async Task Sync_window_scales_with_the_latency_scale()
     {
-        var clock = new TimerWatchingTimeProvider();
+        var clock = new WatchedClock();
         await using var session = await EmulatorSession.StartAsync(o =>
         {
             o.LatencyScale = 0.5;
@@ -76,7 +76,7 @@ public sealed class SyncModeTests
         });
 
         var pending = session.Api.PostAsync("luma/photon", Json.Body(new { prompt = "a canyon", enable_sync_mode = true }));
-        await clock.WaitForTimerAsync();
+        await clock.WaitForDelayAsync();
         clock.Advance(TimeSpan.FromSeconds(2));
         using var response = await pending.WaitAsync(TimeSpan.FromSeconds(10));
         var data = (await Json.ReadObjectAsync(response))["data"];

@@ -112,7 +112,7 @@ public sealed class GenerateScenarioTests : WireMockTestBase
         Server.Given(Get(ResultPath)).RespondWith(Json(Predictions.Envelope("warming_up")));
 
         var error = await DriveThrows<PhotonWaitTimeoutException>(
-            Client.GenerateAsync("A lighthouse", new GenerationOptions { WaitTimeout = TimeSpan.FromSeconds(60) }), TimeSpan.FromMilliseconds(250));
+            Client.GenerateAsync("A lighthouse", new GenerationOptions { WaitTimeout = TimeSpan.FromSeconds(60) }));
 
         Assert.Equal("warming_up", error.LastStatus.Value);
         Assert.Equal(Predictions.Id, error.PredictionId);
