@@ -77,35 +77,21 @@ public sealed class LifecycleTests
         Assert.Equal(first, again);
     }
 
-    [Fact]
-    public async Task Photon_takes_about_eight_seconds()
-    {
-        var clock = new WatchedClock();
-        await using var session = await EmulatorSession.StartAsync(o => { o.LatencyScale = 1; o.TimeProvider = clock; });
-        var id = (await session.SubmitAsync("luma/photon", new { prompt = "a glacier" })).StringAt("id");
-
-        clock.Advance(TimeSpan.FromSeconds(7.9));
-        var before = await session.ResultAsync(id);
-        clock.Advance(TimeSpan.FromSeconds(0.1));
-        var after = await session.ResultAsync(id);
-
-        Assert.Equal("processing", before.StringAt("status"));
-        Assert.Equal("completed", after.StringAt("status"));
-    }
-
-    [Fact]
-    public async Task Latency_scale_and_per_model_latency_set_the_duration()
+    [Theory]
+    [InlineData(1.0, null, 8.0)]   // Photon takes about eight seconds
+    [InlineData(0.5, 20.0, 10.0)]  // a per-model latency, scaled
+    public async Task Latency_scale_and_per_model_latency_set_the_duration(double latencyScale, double? photonLatencySeconds, double durationSeconds)
     {
         var clock = new WatchedClock();
         await using var session = await EmulatorSession.StartAsync(o =>
         {
-            o.LatencyScale = 0.5;
-            o.ModelLatencies["luma/photon"] = TimeSpan.FromSeconds(20);
+            o.LatencyScale = latencyScale;
+            if (photonLatencySeconds is { } seconds) o.ModelLatencies["luma/photon"] = TimeSpan.FromSeconds(seconds);
             o.TimeProvider = clock;
         });
         var id = (await session.SubmitAsync("luma/photon", new { prompt = "a glacier" })).StringAt("id");
 
-        clock.Advance(TimeSpan.FromSeconds(9.9));
+        clock.Advance(TimeSpan.FromSeconds(durationSeconds) - TimeSpan.FromSeconds(0.1));
         var before = await session.ResultAsync(id);
         clock.Advance(TimeSpan.FromSeconds(0.1));
         var after = await session.ResultAsync(id);
