@@ -11,6 +11,8 @@ using WireMock.Settings;
 
 namespace PhotonSdk.DependencyInjection.Tests;
 
+// One test sets WAVESPEED_API_KEY for the whole process while it runs.
+[Collection(RunsAlone.Name)]
 public sealed class ServiceCollectionTests : IDisposable
 {
     private const string Id = "6488c2754f6f4dfea924382fa14d11bd";
@@ -197,8 +199,9 @@ public sealed class ServiceCollectionTests : IDisposable
     }
 
     [Fact]
-    public void The_key_falls_back_to_WAVESPEED_API_KEY()
+    public async Task The_key_falls_back_to_WAVESPEED_API_KEY()
     {
+        _server.Given(Request.Create().WithPath("/api/v3/luma/photon-flash").UsingPost()).RespondWith(Response.Create().WithBody(Envelope("created")));
         var saved = Environment.GetEnvironmentVariable("WAVESPEED_API_KEY");
         Environment.SetEnvironmentVariable("WAVESPEED_API_KEY", "from-environment");
         try
@@ -208,12 +211,14 @@ public sealed class ServiceCollectionTests : IDisposable
             using var provider = services.BuildServiceProvider();
 
             provider.GetRequiredService<IStartupValidator>().Validate();
-            Assert.NotNull(provider.GetRequiredService<IPhotonClient>());
+            await provider.GetRequiredService<IPhotonClient>().SubmitAsync("A lighthouse");
         }
         finally
         {
             Environment.SetEnvironmentVariable("WAVESPEED_API_KEY", saved);
         }
+
+        Assert.Equal("Bearer from-environment", _server.LogEntries.Single().RequestMessage!.Headers!["Authorization"].Single());
     }
 
     [Fact]

@@ -5,123 +5,107 @@ namespace PhotonSdk.SemanticKernel.Tests;
 /// <summary>Each way a call can fail becomes text an agent can act on; bad arguments send nothing.</summary>
 public sealed class PluginFailureRepliesTests
 {
-    [Fact]
-    public async Task Content_moderation_asks_for_a_rephrased_prompt()
+    /// <summary>Each way the client can fail, the call the agent made, and what the reply must say.</summary>
+    public static IReadOnlyList<FailureCase> Failures { get; } =
+    [
+        WhileGenerating(
+            "content moderation asks for a rephrased prompt",
+            () => PhotonErrors.Moderated("pred-mod"),
+            reply =>
+            {
+                Assert.StartsWith("Not generated: content moderation refused the prompt (prediction pred-mod).", reply, StringComparison.Ordinal);
+                Assert.Contains("Rephrase the prompt", reply, StringComparison.Ordinal);
+            },
+            prompt: "Something the filter refuses"),
+        WhileGenerating(
+            "rate limiting says when to try again",
+            () => PhotonErrors.RateLimited(TimeSpan.FromSeconds(12.2)),
+            reply => Assert.Equal("Not generated: the image service is rate-limited and created nothing. In 13 seconds, try again.", reply)),
+        WhileGenerating(
+            "rate limiting without a retry time suggests a minute",
+            () => PhotonErrors.RateLimited(retryAfter: null),
+            reply => Assert.Contains("In about a minute, try again.", reply, StringComparison.Ordinal)),
+        WhileGenerating(
+            "rate limiting while waiting points to get_image_result",
+            () => PhotonErrors.RateLimited(TimeSpan.FromSeconds(20), "pred-busy"),
+            reply =>
+            {
+                Assert.Contains("prediction pred-busy was accepted", reply, StringComparison.Ordinal);
+                Assert.Contains("In 20 seconds, call get_image_result with prediction_id \"pred-busy\"", reply, StringComparison.Ordinal);
+            }),
+        WhileGenerating(
+            "a wait timeout gives the id and points to get_image_result",
+            () => PhotonErrors.WaitTimeout("pred-slow", TimeSpan.FromMinutes(2)),
+            reply => Assert.Equal(
+                "Still generating: prediction pred-slow was not finished after 2 minutes; it keeps running. " +
+                "Call get_image_result with prediction_id \"pred-slow\" to get the image. Do not call generate_image again for it.",
+                reply)),
+        WhileGettingTheResult(
+            "get_image_result after another timeout points to itself again",
+            "pred-slow",
+            id => PhotonErrors.WaitTimeout(id, TimeSpan.FromMinutes(3)),
+            reply =>
+            {
+                Assert.Contains("not finished after 3 minutes", reply, StringComparison.Ordinal);
+                Assert.Contains("call get_image_result with prediction_id \"pred-slow\"", reply, StringComparison.OrdinalIgnoreCase);
+            }),
+        WhileGettingTheResult(
+            "an unknown prediction id is reported",
+            "pred-gone",
+            PhotonErrors.NotFound,
+            reply => Assert.Equal("No image: there is no prediction \"pred-gone\" (predictions are kept for 7 days). Check the id.", reply)),
+        WhileGenerating(
+            "a server failure is short and names the prediction",
+            () => PhotonErrors.ServerFailed("pred-500"),
+            reply =>
+            {
+                Assert.StartsWith("Not generated: Prediction pred-500 failed on the server", reply, StringComparison.Ordinal);
+                Assert.Contains("Submitting again usually works", reply, StringComparison.Ordinal);
+            }),
+        WhileGenerating(
+            "a refused key is reported without the key",
+            PhotonErrors.Unauthorized,
+            reply =>
+            {
+                Assert.StartsWith("Not generated: Submitting to luma/photon-flash failed with HTTP 401", reply, StringComparison.Ordinal);
+                Assert.DoesNotContain("test-key", reply, StringComparison.Ordinal);
+            }),
+        WhileGenerating(
+            "an uncertain submit warns against submitting again",
+            PhotonErrors.Uncertain,
+            reply =>
+            {
+                Assert.StartsWith("Unknown outcome:", reply, StringComparison.Ordinal);
+                Assert.Contains("Do not call generate_image again right away", reply, StringComparison.Ordinal);
+            }),
+        WhileGenerating(
+            "an argument the client refuses is reported without the parameter suffix",
+            () => new ArgumentException("The prompt is 300 characters long; at most 200 are accepted.", "prompt"),
+            reply => Assert.Equal(
+                "Not generated: The prompt is 300 characters long; at most 200 are accepted. Nothing was sent; correct the arguments and call the function again.",
+                reply)),
+    ];
+
+    public static TheoryData<string> FailureNames
     {
-        using var harness = new PluginHarness();
-        harness.Client.OnGenerate = (_, _) => Task.FromException<ImageGenerationResult>(PhotonErrors.Moderated("pred-mod"));
-
-        var reply = await harness.GenerateAsync("Something the filter refuses");
-
-        Assert.StartsWith("Not generated: content moderation refused the prompt (prediction pred-mod).", reply, StringComparison.Ordinal);
-        Assert.Contains("Rephrase the prompt", reply, StringComparison.Ordinal);
+        get
+        {
+            var names = new TheoryData<string>();
+            foreach (var failure in Failures) names.Add(failure.Name);
+            return names;
+        }
     }
 
-    [Fact]
-    public async Task Rate_limiting_says_when_to_try_again()
+    [Theory]
+    [MemberData(nameof(FailureNames))]
+    public async Task A_failure_becomes_a_reply_an_agent_can_act_on(string failure)
     {
+        var row = Failures.Single(f => f.Name == failure);
         using var harness = new PluginHarness();
-        harness.Client.OnGenerate = (_, _) => Task.FromException<ImageGenerationResult>(PhotonErrors.RateLimited(TimeSpan.FromSeconds(12.2)));
 
-        var reply = await harness.GenerateAsync("A beach");
+        var reply = await row.Call(harness);
 
-        Assert.Equal("Not generated: the image service is rate-limited and created nothing. In 13 seconds, try again.", reply);
-    }
-
-    [Fact]
-    public async Task Rate_limiting_without_a_retry_time_suggests_a_minute()
-    {
-        using var harness = new PluginHarness();
-        harness.Client.OnGenerate = (_, _) => Task.FromException<ImageGenerationResult>(PhotonErrors.RateLimited(retryAfter: null));
-
-        var reply = await harness.GenerateAsync("A beach");
-
-        Assert.Contains("In about a minute, try again.", reply, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Rate_limiting_while_waiting_points_to_get_image_result()
-    {
-        using var harness = new PluginHarness();
-        harness.Client.OnGenerate = (_, _) => Task.FromException<ImageGenerationResult>(PhotonErrors.RateLimited(TimeSpan.FromSeconds(20), "pred-busy"));
-
-        var reply = await harness.GenerateAsync("A beach");
-
-        Assert.Contains("prediction pred-busy was accepted", reply, StringComparison.Ordinal);
-        Assert.Contains("In 20 seconds, call get_image_result with prediction_id \"pred-busy\"", reply, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_wait_timeout_gives_the_id_and_points_to_get_image_result()
-    {
-        using var harness = new PluginHarness();
-        harness.Client.OnGenerate = (_, _) => Task.FromException<ImageGenerationResult>(PhotonErrors.WaitTimeout("pred-slow", TimeSpan.FromMinutes(2)));
-
-        var reply = await harness.GenerateAsync("A beach");
-
-        Assert.Equal(
-            "Still generating: prediction pred-slow was not finished after 2 minutes; it keeps running. " +
-            "Call get_image_result with prediction_id \"pred-slow\" to get the image. Do not call generate_image again for it.",
-            reply);
-    }
-
-    [Fact]
-    public async Task Get_image_result_after_another_timeout_points_to_itself_again()
-    {
-        using var harness = new PluginHarness();
-        harness.Client.OnWait = (handle, _, _) => Task.FromException<ImageGenerationResult>(PhotonErrors.WaitTimeout(handle.Id, TimeSpan.FromMinutes(3)));
-
-        var reply = await harness.GetResultAsync("pred-slow");
-
-        Assert.Contains("not finished after 3 minutes", reply, StringComparison.Ordinal);
-        Assert.Contains("call get_image_result with prediction_id \"pred-slow\"", reply, StringComparison.OrdinalIgnoreCase);
-    }
-
-    [Fact]
-    public async Task An_unknown_prediction_id_is_reported()
-    {
-        using var harness = new PluginHarness();
-        harness.Client.OnWait = (handle, _, _) => Task.FromException<ImageGenerationResult>(PhotonErrors.NotFound(handle.Id));
-
-        var reply = await harness.GetResultAsync("pred-gone");
-
-        Assert.Equal("No image: there is no prediction \"pred-gone\" (predictions are kept for 7 days). Check the id.", reply);
-    }
-
-    [Fact]
-    public async Task A_server_failure_is_short_and_names_the_prediction()
-    {
-        using var harness = new PluginHarness();
-        harness.Client.OnGenerate = (_, _) => Task.FromException<ImageGenerationResult>(PhotonErrors.ServerFailed("pred-500"));
-
-        var reply = await harness.GenerateAsync("A beach");
-
-        Assert.StartsWith("Not generated: Prediction pred-500 failed on the server", reply, StringComparison.Ordinal);
-        Assert.Contains("Submitting again usually works", reply, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_refused_key_is_reported_without_the_key()
-    {
-        using var harness = new PluginHarness();
-        harness.Client.OnGenerate = (_, _) => Task.FromException<ImageGenerationResult>(PhotonErrors.Unauthorized());
-
-        var reply = await harness.GenerateAsync("A beach");
-
-        Assert.StartsWith("Not generated: Submitting to luma/photon-flash failed with HTTP 401", reply, StringComparison.Ordinal);
-        Assert.DoesNotContain("test-key", reply, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task An_uncertain_submit_warns_against_submitting_again()
-    {
-        using var harness = new PluginHarness();
-        harness.Client.OnGenerate = (_, _) => Task.FromException<ImageGenerationResult>(PhotonErrors.Uncertain());
-
-        var reply = await harness.GenerateAsync("A beach");
-
-        Assert.StartsWith("Unknown outcome:", reply, StringComparison.Ordinal);
-        Assert.Contains("Do not call generate_image again right away", reply, StringComparison.Ordinal);
+        row.Check(reply);
     }
 
     public static TheoryData<string, string?, string> InvalidGenerateArguments => new()
@@ -155,20 +139,6 @@ public sealed class PluginFailureRepliesTests
         Assert.Equal(0, harness.Client.SentCount);
     }
 
-    [Fact]
-    public async Task An_argument_the_client_refuses_is_reported_without_the_parameter_suffix()
-    {
-        using var harness = new PluginHarness();
-        harness.Client.OnGenerate = (_, _) => Task.FromException<ImageGenerationResult>(
-            new ArgumentException("The prompt is 300 characters long; at most 200 are accepted.", "prompt"));
-
-        var reply = await harness.GenerateAsync("A beach");
-
-        Assert.Equal(
-            "Not generated: The prompt is 300 characters long; at most 200 are accepted. Nothing was sent; correct the arguments and call the function again.",
-            reply);
-    }
-
     [Theory]
     [InlineData("")]
     [InlineData("  ")]
@@ -192,5 +162,25 @@ public sealed class PluginFailureRepliesTests
 
         Assert.StartsWith("Not generated: 'not an/id' is not a prediction id.", reply, StringComparison.Ordinal);
         Assert.Equal(0, harness.Client.SentCount);
+    }
+
+    private static FailureCase WhileGenerating(string name, Func<Exception> failure, Action<string> check, string prompt = "A beach") =>
+        new(name, harness =>
+        {
+            harness.Client.OnGenerate = (_, _) => Task.FromException<ImageGenerationResult>(failure());
+            return harness.GenerateAsync(prompt);
+        }, check);
+
+    private static FailureCase WhileGettingTheResult(string name, string predictionId, Func<string, Exception> failure, Action<string> check) =>
+        new(name, harness =>
+        {
+            harness.Client.OnWait = (handle, _, _) => Task.FromException<ImageGenerationResult>(failure(handle.Id));
+            return harness.GetResultAsync(predictionId);
+        }, check);
+
+    /// <summary>A failure the fake client raises inside <see cref="Call"/>, and the checks on the agent's reply.</summary>
+    public sealed record FailureCase(string Name, Func<PluginHarness, Task<string>> Call, Action<string> Check)
+    {
+        public override string ToString() => Name;
     }
 }

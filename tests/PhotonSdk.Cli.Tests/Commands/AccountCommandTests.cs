@@ -1,5 +1,6 @@
 using PhotonSdk.Cli.Errors;
 using PhotonSdk.Cli.Tests.Infrastructure;
+using static PhotonSdk.Cli.Tests.Infrastructure.CliAssert;
 
 namespace PhotonSdk.Cli.Tests.Commands;
 
@@ -12,7 +13,7 @@ public sealed class AccountCommandTests : IDisposable
     {
         var run = await _cli.RunAsync(["balance"], options => options.InitialBalance = 3.25m);
 
-        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        AssertExit(run, ExitCodes.Success);
         Assert.Equal("Balance: 3.25 USD", Assert.Single(run.StdoutLines));
     }
 
@@ -21,7 +22,7 @@ public sealed class AccountCommandTests : IDisposable
     {
         var run = await _cli.RunAsync(["history"]);
 
-        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        AssertExit(run, ExitCodes.Success);
         Assert.Equal("No predictions in the last 7 days.", Assert.Single(run.StdoutLines));
     }
 
@@ -33,7 +34,7 @@ public sealed class AccountCommandTests : IDisposable
 
         var run = await _cli.RunAsync(["upload", "cat.png"]);
 
-        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        AssertExit(run, ExitCodes.Success);
         Assert.StartsWith("Uploaded cat.png (12 bytes", run.StdoutLines[0], StringComparison.Ordinal);
         Assert.StartsWith("url  http://127.0.0.1:", run.StdoutLines[1], StringComparison.Ordinal);
     }
@@ -43,7 +44,7 @@ public sealed class AccountCommandTests : IDisposable
     {
         var run = await _cli.RunAsync(["upload", "missing.png"]);
 
-        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        AssertExit(run, ExitCodes.InvalidInput);
         Assert.Contains("No file 'missing.png'", run.Stderr, StringComparison.Ordinal);
     }
 

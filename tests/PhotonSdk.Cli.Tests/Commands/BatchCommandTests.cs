@@ -1,5 +1,6 @@
 using PhotonSdk.Cli.Errors;
 using PhotonSdk.Cli.Tests.Infrastructure;
+using static PhotonSdk.Cli.Tests.Infrastructure.CliAssert;
 using PhotonSdk.Emulator;
 
 namespace PhotonSdk.Cli.Tests.Commands;
@@ -15,7 +16,7 @@ public sealed class BatchCommandTests : IDisposable
 
         var run = await _cli.RunAsync(["batch", "prompts.txt", "--concurrency", "2"]);
 
-        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        AssertExit(run, ExitCodes.Success);
         var images = _cli.SavedImages();
         Assert.Equal(3, images.Length);
         Assert.All(images, image => Assert.True(Images.IsPng(image), image));
@@ -32,7 +33,7 @@ public sealed class BatchCommandTests : IDisposable
 
         var run = await _cli.RunAsync(["batch", "prompts.txt", "--model", "photon"], options => options.Faults.ModerationWords.Add("forbidden"));
 
-        Assert.True(run.ExitCode == ExitCodes.SomeBatchPromptsFailed, run.ToString());
+        AssertExit(run, ExitCodes.SomeBatchPromptsFailed);
         Assert.Equal(3, _cli.SavedImages().Length);
         Assert.StartsWith("5 prompts: 3 succeeded, 2 failed in ", run.StdoutLines[0], StringComparison.Ordinal);
         Assert.Contains("cost 0.045 USD", run.StdoutLines[0], StringComparison.Ordinal);
@@ -51,7 +52,7 @@ public sealed class BatchCommandTests : IDisposable
 
         var run = await _cli.RunAsync(["batch", "prompts.txt", "--concurrency", "1"], apiKey: "wrong", baseUrl: emulator.BaseUrl.ToString());
 
-        Assert.True(run.ExitCode == ExitCodes.Authentication, run.ToString());
+        AssertExit(run, ExitCodes.Authentication);
         Assert.StartsWith("4 prompts: 0 succeeded, 1 failed, 3 not run in ", run.StdoutLines[0], StringComparison.Ordinal);
         Assert.Empty(_cli.SavedImages());
     }
@@ -63,7 +64,7 @@ public sealed class BatchCommandTests : IDisposable
 
         var run = await _cli.RunAsync(["batch", "prompts.txt"]);
 
-        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        AssertExit(run, ExitCodes.InvalidInput);
         Assert.Contains("holds no prompts", run.Stderr, StringComparison.Ordinal);
     }
 
@@ -72,7 +73,7 @@ public sealed class BatchCommandTests : IDisposable
     {
         var run = await _cli.RunAsync(["batch", "no-such-file.txt"]);
 
-        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        AssertExit(run, ExitCodes.InvalidInput);
         Assert.Contains("no-such-file.txt", run.Stderr, StringComparison.Ordinal);
     }
 
@@ -86,7 +87,7 @@ public sealed class BatchCommandTests : IDisposable
 
         var run = await _cli.RunAsync(["batch", "prompts.txt", "--concurrency", concurrency]);
 
-        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        AssertExit(run, ExitCodes.InvalidInput);
         Assert.Empty(_cli.SavedImages());
     }
 

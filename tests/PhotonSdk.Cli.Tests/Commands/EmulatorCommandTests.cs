@@ -1,5 +1,6 @@
 using PhotonSdk.Cli.Errors;
 using PhotonSdk.Cli.Tests.Infrastructure;
+using static PhotonSdk.Cli.Tests.Infrastructure.CliAssert;
 
 namespace PhotonSdk.Cli.Tests.Commands;
 
@@ -24,7 +25,7 @@ public sealed class EmulatorCommandTests : IDisposable
         await ctrlC.CancelAsync();
         var run = await server;
 
-        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        AssertExit(run, ExitCodes.Success);
         Assert.Contains("Emulator stopped.", run.Stdout, StringComparison.Ordinal);
         using var probe = new HttpClient();
         await Assert.ThrowsAsync<HttpRequestException>(() => probe.GetAsync(baseUrl));
@@ -35,7 +36,7 @@ public sealed class EmulatorCommandTests : IDisposable
     {
         var run = await _cli.RunAsync(["emulator", "--urls", "http://127.0.0.1:0", "--no-such-option"]);
 
-        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        AssertExit(run, ExitCodes.InvalidInput);
         Assert.Contains("--no-such-option", run.Stderr, StringComparison.Ordinal);
     }
 
@@ -44,7 +45,7 @@ public sealed class EmulatorCommandTests : IDisposable
     {
         var run = await _cli.RunAsync(["emulator", "--urls", "http://127.0.0.1:0", "--failure-rate", "2"]);
 
-        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        AssertExit(run, ExitCodes.InvalidInput);
         Assert.Contains("Option --failure-rate: Must be between 0 and 1. Got '2'.", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("photon emulator --help", run.Stderr, StringComparison.Ordinal);
     }

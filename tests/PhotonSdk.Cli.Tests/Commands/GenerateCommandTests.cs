@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PhotonSdk.Cli.Errors;
 using PhotonSdk.Cli.Tests.Infrastructure;
+using static PhotonSdk.Cli.Tests.Infrastructure.CliAssert;
 
 namespace PhotonSdk.Cli.Tests.Commands;
 
@@ -14,7 +15,7 @@ public sealed class GenerateCommandTests : IDisposable
     {
         var run = await _cli.RunAsync(["generate", Prompt]);
 
-        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        AssertExit(run, ExitCodes.Success);
         var image = Assert.Single(_cli.SavedImages());
         Assert.True(Images.IsPng(image), image);
         var id = Path.GetFileNameWithoutExtension(image);
@@ -33,7 +34,7 @@ public sealed class GenerateCommandTests : IDisposable
     {
         var run = await _cli.RunAsync(["generate", Prompt, "--model", "photon", "--json"]);
 
-        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        AssertExit(run, ExitCodes.Success);
         var line = Assert.Single(run.StdoutLines);
         using var json = JsonDocument.Parse(line);
         var root = json.RootElement;
@@ -54,7 +55,7 @@ public sealed class GenerateCommandTests : IDisposable
     {
         var run = await _cli.RunAsync(["generate", Prompt, "--base64", "--sync", "--out", "images/city.png", "--json"]);
 
-        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        AssertExit(run, ExitCodes.Success);
         using var json = JsonDocument.Parse(Assert.Single(run.StdoutLines));
         var expected = Path.Combine(_cli.WorkingDirectory, "images", "city.png");
         Assert.Equal(expected, json.RootElement.GetProperty("path").GetString());
@@ -67,7 +68,7 @@ public sealed class GenerateCommandTests : IDisposable
     {
         var run = await _cli.RunAsync(["generate", "a forbidden scene", "--json"], options => options.Faults.ModerationWords.Add("forbidden"));
 
-        Assert.True(run.ExitCode == ExitCodes.ContentModeration, run.ToString());
+        AssertExit(run, ExitCodes.ContentModeration);
         Assert.Empty(run.Stdout);
         Assert.Contains("content moderation", run.Stderr, StringComparison.Ordinal);
         Assert.Empty(_cli.SavedImages());
@@ -78,7 +79,7 @@ public sealed class GenerateCommandTests : IDisposable
     {
         var run = await _cli.RunAsync(["generate", Prompt], options => options.Faults.FailureRate = 1);
 
-        Assert.True(run.ExitCode == ExitCodes.PredictionFailed, run.ToString());
+        AssertExit(run, ExitCodes.PredictionFailed);
         Assert.Contains("Error: Prediction ", run.Stderr, StringComparison.Ordinal);
     }
 
@@ -87,7 +88,7 @@ public sealed class GenerateCommandTests : IDisposable
     {
         var run = await _cli.RunAsync(["generate", Prompt], options => options.Faults.ServerErrorRate = 1);
 
-        Assert.True(run.ExitCode == ExitCodes.SubmissionUncertain, run.ToString());
+        AssertExit(run, ExitCodes.SubmissionUncertain);
         Assert.Contains("photon history", run.Stderr, StringComparison.Ordinal);
     }
 
@@ -98,7 +99,7 @@ public sealed class GenerateCommandTests : IDisposable
     {
         var run = await _cli.RunAsync(["generate", prompt]);
 
-        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        AssertExit(run, ExitCodes.InvalidInput);
         Assert.Contains("prompt is empty", run.Stderr, StringComparison.Ordinal);
         Assert.Empty(_cli.SavedImages());
     }
@@ -108,7 +109,7 @@ public sealed class GenerateCommandTests : IDisposable
     {
         var run = await _cli.RunAsync(["generate", Prompt, "--model", "dall-e"]);
 
-        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        AssertExit(run, ExitCodes.InvalidInput);
         var error = Assert.Single(run.StderrLines);
         Assert.Contains("Unknown model 'dall-e'", error, StringComparison.Ordinal);
     }
@@ -118,7 +119,7 @@ public sealed class GenerateCommandTests : IDisposable
     {
         var run = await _cli.RunAsync(["generate"]);
 
-        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        AssertExit(run, ExitCodes.InvalidInput);
         Assert.Contains("photon generate --help", run.Stderr, StringComparison.Ordinal);
         Assert.Empty(run.Stdout);
     }

@@ -1,5 +1,6 @@
 using PhotonSdk.Cli.Errors;
 using PhotonSdk.Cli.Tests.Infrastructure;
+using static PhotonSdk.Cli.Tests.Infrastructure.CliAssert;
 
 namespace PhotonSdk.Cli.Tests.Commands;
 
@@ -15,7 +16,7 @@ public sealed class HelpTests : IDisposable
     {
         var run = await _cli.RunAsync(args);
 
-        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        AssertExit(run, ExitCodes.Success);
         Assert.Contains("Exit codes:", run.Stdout, StringComparison.Ordinal);
         foreach (var (code, meaning) in ExitCodes.All)
         {
@@ -28,7 +29,7 @@ public sealed class HelpTests : IDisposable
     {
         var run = await _cli.RunAsync(["emulator", "--help"]);
 
-        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        AssertExit(run, ExitCodes.Success);
         Assert.Contains("--moderation-word <word>", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("--urls <urls>", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("[default: http://127.0.0.1:5599]", run.Stdout, StringComparison.Ordinal);
@@ -41,7 +42,7 @@ public sealed class HelpTests : IDisposable
     {
         var run = await _cli.RunAsync(["paint", "a fox"]);
 
-        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        AssertExit(run, ExitCodes.InvalidInput);
         Assert.Contains("photon --help", run.Stderr, StringComparison.Ordinal);
     }
 

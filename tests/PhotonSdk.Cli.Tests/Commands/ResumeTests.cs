@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using PhotonSdk.Cli.Errors;
 using PhotonSdk.Cli.Tests.Infrastructure;
+using static PhotonSdk.Cli.Tests.Infrastructure.CliAssert;
 using PhotonSdk.Emulator;
 
 namespace PhotonSdk.Cli.Tests.Commands;
@@ -33,14 +34,14 @@ public sealed class ResumeTests : IAsyncLifetime, IDisposable
         await ctrlC.CancelAsync();
         var cancelled = await generate;
 
-        Assert.True(cancelled.ExitCode == ExitCodes.Cancelled, cancelled.ToString());
+        AssertExit(cancelled, ExitCodes.Cancelled);
         Assert.Contains($"resume with: photon get {id}", cancelled.Stderr, StringComparison.Ordinal);
         Assert.Empty(_cli.SavedImages());
 
         _time.Advance(TimeSpan.FromMinutes(1));
         var resumed = await _cli.RunAsync(["get", id, "--json"], apiKey: Key, baseUrl: _emulator.BaseUrl.ToString());
 
-        Assert.True(resumed.ExitCode == ExitCodes.Success, resumed.ToString());
+        AssertExit(resumed, ExitCodes.Success);
         using var json = JsonDocument.Parse(Assert.Single(resumed.StdoutLines));
         Assert.Equal(id, json.RootElement.GetProperty("predictionId").GetString());
         Assert.True(Images.IsPng(json.RootElement.GetProperty("path").GetString()!));
@@ -56,7 +57,7 @@ public sealed class ResumeTests : IAsyncLifetime, IDisposable
 
         var run = await _cli.RunAsync(["history"], apiKey: Key, baseUrl: _emulator.BaseUrl.ToString());
 
-        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        AssertExit(run, ExitCodes.Success);
         Assert.Contains(handle.Id, run.Stdout, StringComparison.Ordinal);
         Assert.Contains("luma/photon-flash", run.Stdout, StringComparison.Ordinal);
     }
@@ -66,7 +67,7 @@ public sealed class ResumeTests : IAsyncLifetime, IDisposable
     {
         var run = await _cli.RunAsync(["get", "0123456789abcdef"], apiKey: Key, baseUrl: _emulator.BaseUrl.ToString());
 
-        Assert.True(run.ExitCode == ExitCodes.PredictionNotFound, run.ToString());
+        AssertExit(run, ExitCodes.PredictionNotFound);
         Assert.Contains("0123456789abcdef", run.Stderr, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,6 @@
 using PhotonSdk.Cli.Errors;
 using PhotonSdk.Cli.Tests.Infrastructure;
+using static PhotonSdk.Cli.Tests.Infrastructure.CliAssert;
 using PhotonSdk.Emulator;
 
 namespace PhotonSdk.Cli.Tests.Hosting;
@@ -16,7 +17,7 @@ public sealed class ApiConnectionTests : IDisposable
 
         var run = await _cli.RunAsync(["balance"], apiKey: "any-key", baseUrl: emulator.BaseUrl.ToString());
 
-        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        AssertExit(run, ExitCodes.Success);
         Assert.Equal("Balance: 42.50 USD", Assert.Single(run.StdoutLines));
         Assert.Empty(run.Stderr);
     }
@@ -30,7 +31,7 @@ public sealed class ApiConnectionTests : IDisposable
 
         var run = await _cli.RunAsync(["generate", "A red fox"], apiKey: "sk-wrong-key-123", baseUrl: emulator.BaseUrl.ToString());
 
-        Assert.True(run.ExitCode == ExitCodes.Authentication, run.ToString());
+        AssertExit(run, ExitCodes.Authentication);
         Assert.Contains("HTTP 401", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("sk-wrong-key-123", run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
@@ -40,7 +41,7 @@ public sealed class ApiConnectionTests : IDisposable
     {
         var run = await _cli.RunAsync(["balance"], apiKey: "any-key", baseUrl: "not a url");
 
-        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        AssertExit(run, ExitCodes.InvalidInput);
         Assert.Contains("WAVESPEED_BASE_URL is not an absolute URL", run.Stderr, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using PhotonSdk.Cli.Errors;
 using PhotonSdk.Cli.Tests.Infrastructure;
+using static PhotonSdk.Cli.Tests.Infrastructure.CliAssert;
 using PhotonSdk.Emulator;
 
 namespace PhotonSdk.Cli.Tests.Security;
@@ -39,7 +40,7 @@ public sealed class ApiKeyLeakTests : IAsyncLifetime, IDisposable
             runs.Add(await _cli.RunAsync(args, apiKey: key, baseUrl: _emulator.BaseUrl.ToString()));
         }
 
-        Assert.Equal(generateExitCode, runs[0].ExitCode);
+        AssertExit(runs[0], generateExitCode);
         var written = Directory.EnumerateFiles(_cli.WorkingDirectory, "*", SearchOption.AllDirectories)
             .Select(path => Encoding.Latin1.GetString(File.ReadAllBytes(path)));
         var everything = runs.SelectMany(run => new[] { run.Stdout, run.Stderr }).Concat(written).ToList();

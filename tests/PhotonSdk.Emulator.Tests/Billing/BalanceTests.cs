@@ -21,7 +21,7 @@ public sealed class BalanceTests
     [Fact]
     public async Task Each_completed_prediction_takes_its_model_price_when_it_completes()
     {
-        var clock = new TimerWatchingTimeProvider();
+        var clock = new WatchedClock();
         await using var session = await EmulatorSession.StartAsync(o => { o.LatencyScale = 1; o.TimeProvider = clock; });
 
         await session.SubmitAsync("luma/photon-flash", new { prompt = "one" });

@@ -129,7 +129,7 @@ public sealed class FaultInjectionTests
     [Fact]
     public async Task Slow_responses_wait_on_the_emulator_clock()
     {
-        var clock = new TimerWatchingTimeProvider();
+        var clock = new WatchedClock();
         await using var session = await EmulatorSession.StartAsync(o =>
         {
             o.Faults.SlowResponseRate = 1;
@@ -138,7 +138,7 @@ public sealed class FaultInjectionTests
         });
 
         var pending = session.Api.GetAsync("balance");
-        await clock.WaitForTimerAsync();
+        await clock.WaitForDelayAsync();
         var completedBeforeAdvance = pending.IsCompleted;
         clock.Advance(TimeSpan.FromSeconds(5));
         using var response = await pending.WaitAsync(TimeSpan.FromSeconds(10));

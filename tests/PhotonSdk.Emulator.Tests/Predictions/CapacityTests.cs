@@ -16,7 +16,7 @@ public sealed class CapacityTests
     [Fact]
     public async Task Ten_thousand_predictions_in_flight_stay_small_and_all_complete()
     {
-        var clock = new TimerWatchingTimeProvider();
+        var clock = new WatchedClock();
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var session = await EmulatorSession.StartAsync(o =>
         {

@@ -30,7 +30,7 @@ public sealed class HistoryTests
     [Fact]
     public async Task History_pages_newest_first_with_the_total()
     {
-        var clock = new TimerWatchingTimeProvider();
+        var clock = new WatchedClock();
         await using var session = await EmulatorSession.StartAsync(o => o.TimeProvider = clock);
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
@@ -57,7 +57,7 @@ public sealed class HistoryTests
     [Fact]
     public async Task History_filters_by_model_status_and_creation_time()
     {
-        var clock = new TimerWatchingTimeProvider();
+        var clock = new WatchedClock();
         await using var session = await EmulatorSession.StartAsync(o => { o.LatencyScale = 1; o.TimeProvider = clock; });
         var start = clock.GetUtcNow();
         var flash = (await session.SubmitAsync("luma/photon-flash", new { prompt = "one" })).StringAt("id");

@@ -7,7 +7,7 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Photon_flash_goes_created_processing_completed_on_the_clock()
     {
-        var clock = new TimerWatchingTimeProvider();
+        var clock = new WatchedClock();
         await using var session = await EmulatorSession.StartAsync(o => { o.LatencyScale = 1; o.TimeProvider = clock; });
         var id = (await session.SubmitAsync("luma/photon-flash", new { prompt = "dunes" })).StringAt("id");
 
@@ -35,7 +35,7 @@ public sealed class LifecycleTests
     [Fact]
     public async Task The_finish_time_of_a_prediction_is_when_its_result_turns_completed()
     {
-        var clock = new TimerWatchingTimeProvider();
+        var clock = new WatchedClock();
         await using var session = await EmulatorSession.StartAsync(o => { o.LatencyScale = 1; o.TimeProvider = clock; });
         var submittedAt = clock.GetUtcNow();
         var id = (await session.SubmitAsync("luma/photon-flash", new { prompt = "dunes" })).StringAt("id");
@@ -57,7 +57,7 @@ public sealed class LifecycleTests
     {
         static async Task<List<TimeSpan>> DurationsAsync()
         {
-            var clock = new TimerWatchingTimeProvider();
+            var clock = new WatchedClock();
             await using var session = await EmulatorSession.StartAsync(o => { o.LatencyScale = 1; o.LatencyJitter = 0.1; o.Seed = 7; o.TimeProvider = clock; });
             var durations = new List<TimeSpan>();
             for (var i = 0; i < 20; i++)
@@ -77,35 +77,21 @@ public sealed class LifecycleTests
         Assert.Equal(first, again);
     }
 
-    [Fact]
-    public async Task Photon_takes_about_eight_seconds()
+    [Theory]
+    [InlineData(1.0, null, 8.0)]   // Photon takes about eight seconds
+    [InlineData(0.5, 20.0, 10.0)]  // a per-model latency, scaled
+    public async Task Latency_scale_and_per_model_latency_set_the_duration(double latencyScale, double? photonLatencySeconds, double durationSeconds)
     {
-        var clock = new TimerWatchingTimeProvider();
-        await using var session = await EmulatorSession.StartAsync(o => { o.LatencyScale = 1; o.TimeProvider = clock; });
-        var id = (await session.SubmitAsync("luma/photon", new { prompt = "a glacier" })).StringAt("id");
-
-        clock.Advance(TimeSpan.FromSeconds(7.9));
-        var before = await session.ResultAsync(id);
-        clock.Advance(TimeSpan.FromSeconds(0.1));
-        var after = await session.ResultAsync(id);
-
-        Assert.Equal("processing", before.StringAt("status"));
-        Assert.Equal("completed", after.StringAt("status"));
-    }
-
-    [Fact]
-    public async Task Latency_scale_and_per_model_latency_set_the_duration()
-    {
-        var clock = new TimerWatchingTimeProvider();
+        var clock = new WatchedClock();
         await using var session = await EmulatorSession.StartAsync(o =>
         {
-            o.LatencyScale = 0.5;
-            o.ModelLatencies["luma/photon"] = TimeSpan.FromSeconds(20);
+            o.LatencyScale = latencyScale;
+            if (photonLatencySeconds is { } seconds) o.ModelLatencies["luma/photon"] = TimeSpan.FromSeconds(seconds);
             o.TimeProvider = clock;
         });
         var id = (await session.SubmitAsync("luma/photon", new { prompt = "a glacier" })).StringAt("id");
 
-        clock.Advance(TimeSpan.FromSeconds(9.9));
+        clock.Advance(TimeSpan.FromSeconds(durationSeconds) - TimeSpan.FromSeconds(0.1));
         var before = await session.ResultAsync(id);
         clock.Advance(TimeSpan.FromSeconds(0.1));
         var after = await session.ResultAsync(id);
@@ -129,8 +115,7 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Created_at_is_the_submit_time_in_utc()
     {
-        var clock = new TimerWatchingTimeProvider();
-        clock.SetUtcNow(new DateTimeOffset(2026, 11, 2, 8, 30, 15, 27, TimeSpan.Zero));
+        var clock = new WatchedClock(new DateTimeOffset(2026, 11, 2, 8, 30, 15, 27, TimeSpan.Zero));
         await using var session = await EmulatorSession.StartAsync(o => o.TimeProvider = clock);
 
         var data = await session.SubmitAsync("luma/photon", new { prompt = "x" });

@@ -20,7 +20,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Bronze_accepts_two_images_a_minute_then_answers_429_with_retry_after()
     {
-        var clock = new TimerWatchingTimeProvider();
+        var clock = new WatchedClock();
         await using var session = await EmulatorSession.StartAsync(o => { o.RateLimitTier = RateLimitTier.Bronze; o.TimeProvider = clock; });
 
         using var first = await session.Api.PostAsync("luma/photon-flash", Json.Body(new { prompt = "1" }));
@@ -42,7 +42,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Beyond_max_concurrency_predictions_stay_created_until_a_slot_frees()
     {
-        var clock = new TimerWatchingTimeProvider();
+        var clock = new WatchedClock();
         await using var session = await EmulatorSession.StartAsync(o =>
         {
             o.RateLimitTier = RateLimitTier.Bronze;

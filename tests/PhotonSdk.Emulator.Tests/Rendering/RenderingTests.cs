@@ -76,7 +76,7 @@ public sealed class RenderingTests
     [Fact]
     public async Task No_output_is_served_before_completion()
     {
-        var clock = new TimerWatchingTimeProvider();
+        var clock = new WatchedClock();
         await using var session = await EmulatorSession.StartAsync(o => { o.LatencyScale = 1; o.TimeProvider = clock; });
         var id = (await session.SubmitAsync("luma/photon-flash", new { prompt = "a lantern" })).StringAt("id");
         var url = new Uri(session.Emulator.BaseUrl, $"outputs/{id}/0.png");

@@ -56,7 +56,7 @@ public sealed class UploadTests
     [Fact]
     public async Task An_upload_url_expires_an_hour_after_the_ticket()
     {
-        var clock = new TimerWatchingTimeProvider();
+        var clock = new WatchedClock();
         await using var session = await EmulatorSession.StartAsync(o => o.TimeProvider = clock);
         using var ticketResponse = await session.Api.PostAsync("media/uploads", Json.Body(new { filename = "cat.png", size = FileBytes.Length }));
         var ticket = (await Json.ReadObjectAsync(ticketResponse))["data"]!;

@@ -56,12 +56,12 @@ public sealed class WebhookTests
     [Fact]
     public async Task Webhook_is_sent_when_the_prediction_finishes_on_the_emulator_clock()
     {
-        var clock = new TimerWatchingTimeProvider();
+        var clock = new WatchedClock();
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var session = await EmulatorSession.StartAsync(o => { o.LatencyScale = 1; o.TimeProvider = clock; });
 
         await session.SubmitAsync("luma/photon", new { prompt = "a kite" }, $"?webhook={Uri.EscapeDataString(receiver.Url.AbsoluteUri)}");
-        await clock.WaitForTimerAsync();
+        await clock.WaitForDelayAsync();
         clock.Advance(TimeSpan.FromSeconds(8));
         var webhook = await receiver.NextAsync();
 

@@ -2,6 +2,8 @@ using PhotonSdk.Tests.Infrastructure;
 
 namespace PhotonSdk.Tests.Client;
 
+// One test clears WAVESPEED_API_KEY for the whole process while it runs.
+[Collection(RunsAlone.Name)]
 public sealed class InputValidationTests : WireMockTestBase
 {
     public static TheoryData<string, GenerationOptions?, string, string> BadCalls => new()

@@ -11,14 +11,15 @@ public enum ClockMode
 
     /// <summary>
     /// Whenever something waits on a delay, requests in flight or not, and then straight to the next timer due: for an
-    /// emulator on the shared clock, which holds a request while its own delay runs (a sync-mode window).
+    /// emulator on the shared clock, which holds a request while its own delay runs (a sync-mode window). Not while a
+    /// request that a timeout cut short is still ending, so that no move overtakes its cancellation on the way to the
+    /// server.
     /// </summary>
     WithServer,
 
     /// <summary>
-    /// Step by step, also while a request is in flight: for a server that holds or trickles a response in real time, so
-    /// that the client's attempt timeout can pass; and for an emulator delay that the client's timeout cuts short,
-    /// where a jump to the next timer could overtake the cancellation on its way to the server.
+    /// As <see cref="WithServer"/>, and besides by a step each time the raw server trickles another byte of an answer:
+    /// for a server that trickles a response in real time, so that the client's attempt timeout can pass meanwhile.
     /// </summary>
     Always,
 }

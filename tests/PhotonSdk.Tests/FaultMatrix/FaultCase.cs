@@ -25,7 +25,7 @@ public sealed record FaultCase(FaultStage Stage, string Name)
 
     public ClockMode Clock { get; init; } = ClockMode.WhileIdle;
 
-    /// <summary>How far the fake clock moves per real millisecond in <see cref="ClockMode.Always"/>.</summary>
+    /// <summary>How far the fake clock moves per byte the raw server trickles in <see cref="ClockMode.Always"/>.</summary>
     public TimeSpan Step { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>

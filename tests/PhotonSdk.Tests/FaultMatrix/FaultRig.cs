@@ -24,9 +24,10 @@ public sealed class FaultRig : IAsyncDisposable
         Api = StartWireMock();
         BaseUrl = new Uri(Api.Url!);
         Http = new HttpClient(Tap) { Timeout = Timeout.InfiniteTimeSpan };
+        Tap.Changed += Time.Nudge;
     }
 
-    public WatchedClock Time { get; } = new(FakeClock.Start);
+    public WatchedClock Time { get; } = new();
 
     public WireMockServer Api { get; }
 
@@ -68,10 +69,19 @@ public sealed class FaultRig : IAsyncDisposable
     public IDisposable Busy()
     {
         Interlocked.Increment(ref _busy);
-        return new Done(() => Interlocked.Decrement(ref _busy));
+        return new Done(() =>
+        {
+            Interlocked.Decrement(ref _busy);
+            Time.Nudge();
+        });
     }
 
-    public RawHttpServer StartRaw(Func<RawRequest, RawReply> script) => Raw = new RawHttpServer(script);
+    public RawHttpServer StartRaw(Func<RawRequest, RawReply> script)
+    {
+        Raw = new RawHttpServer(script);
+        Raw.Changed += Time.Nudge;
+        return Raw;
+    }
 
     /// <summary>Starts an emulator on the rig's fake clock, with instant predictions unless configured otherwise, and points the client at it.</summary>
     public async Task<WaveSpeedEmulator> StartEmulatorAsync(Action<EmulatorOptions>? configure = null)

@@ -58,36 +58,42 @@ public static class FaultRunner
         // Noted the moment the call ends, not when the loop below next looks.
         var noted = call.ContinueWith(_ => ended = (real.Elapsed, rig.Time.GetUtcNow()), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-        while (!call.IsCompleted)
+        // Asked each time something changed (a timer, a request, the raw server): cancel, move the clock, or wait.
+        var trickled = 0L;
+        bool MoveOn()
         {
-            if (real.Elapsed > RealTimeGuard)
-                throw new TimeoutException($"{fault.Id} did not end within {RealTimeGuard.TotalSeconds} s of real time ({(rig.Time.GetUtcNow() - started).TotalSeconds} s of fake time).");
             if (cancelledAt is null && fault.CancelWhen?.Invoke(rig) == true)
             {
                 cancelledAt = Cancel(cancel, rig, real);
-                continue;
+                return true;
             }
 
             // After cancelling, the clock stands still: a cancelled call that waited for a timer would never end.
-            if (cancelledAt is not null)
+            if (cancelledAt is not null) return false;
+
+            // With a server on the clock, not while a request cut short by a timeout is still on its way out: a further
+            // move could overtake its cancellation on the way to that server.
+            var mayMove = fault.Clock == ClockMode.WhileIdle ? rig.IsIdle : !rig.InRealTimeWait && rig.Tap.Cancelling == 0;
+            if (mayMove && rig.Time.AdvanceToNextDelay()) return true;
+
+            // A server that holds its answer in real time: the clock moves a step each time it trickles another byte.
+            if (fault.Clock == ClockMode.Always && rig.Raw is { } raw && raw.Trickled > trickled)
             {
-                await Task.Delay(1);
+                trickled = raw.Trickled;
+                rig.Time.Advance(fault.Step);
+                return true;
             }
-            else if (fault.Clock == ClockMode.Always)
-            {
-                await Task.Delay(1);
-                if (!call.IsCompleted) rig.Time.Advance(fault.Step);
-            }
-            else if ((fault.Clock == ClockMode.WithServer ? !rig.InRealTimeWait : rig.IsIdle) && rig.Time.AdvanceToNextDelay())
-            {
-                // The delay's continuation ran inside the advance, up to its next wait.
-                await Task.Yield();
-            }
-            else
-            {
-                // A request is in flight or work is under way: real time must pass.
-                await Task.Delay(1);
-            }
+
+            return false;
+        }
+
+        try
+        {
+            await rig.Time.RunAsync(call, MoveOn, RealTimeGuard);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{fault.Id} did not end within {RealTimeGuard.TotalSeconds} s of real time ({(rig.Time.GetUtcNow() - started).TotalSeconds} s of fake time).", e);
         }
 
         await noted;

@@ -101,7 +101,7 @@ public sealed class PollFaults
             {
                 r.Api.Answer(SubmitRequest, Json(Created));
                 // The poll is sent at 2 s; the server asks it to come back at 11 s, 9 s later.
-                r.Api.Answer(ResultRequest, Json(PredictionJson.Error(429, "slow down"), 429).WithHeader("Retry-After", HttpDate(FakeClock.Start.AddSeconds(11))), Json(Completed));
+                r.Api.Answer(ResultRequest, Json(PredictionJson.Error(429, "slow down"), 429).WithHeader("Retry-After", HttpDate(WatchedClock.DefaultStart.AddSeconds(11))), Json(Completed));
             }),
             Act = Generate(), Expect = Returns(Issued), Posts = 1, Gets = 2, Seconds = (11, 11.2),
         },

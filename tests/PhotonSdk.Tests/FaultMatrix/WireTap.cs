@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
+using PhotonSdk.Tests.Infrastructure;
 
 namespace PhotonSdk.Tests.FaultMatrix;
 
@@ -12,7 +13,7 @@ namespace PhotonSdk.Tests.FaultMatrix;
 /// that none is lost; it counts requests to servers that cannot count them themselves (the emulator); and it connects
 /// to loopback addresses only, so nothing a case does can leave this machine.
 /// </summary>
-public sealed class WireTap : DelegatingHandler
+public sealed class WireTap : InFlightHandler
 {
     /// <summary>Bodies up to this size are read before the response is handed on; longer ones are streamed.</summary>
     private const int PrefetchLimit = 1024 * 1024;
@@ -21,14 +22,11 @@ public sealed class WireTap : DelegatingHandler
     private readonly ConcurrentQueue<string> _offLoopback = new();
     private readonly ConcurrentQueue<(string Method, Uri Url)> _counted = new();
     private readonly ConcurrentBag<Uri> _countedServers = [];
-    private int _inFlight;
 
     public WireTap()
         : base(new SocketsHttpHandler { UseProxy = false, ConnectCallback = ConnectToLoopbackAsync })
     {
     }
-
-    public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>Every prediction id the client learned: from a response body or because it asked for it by id.</summary>
     public IReadOnlySet<string> KnownIds => _knownIds.ToHashSet();
@@ -47,32 +45,10 @@ public sealed class WireTap : DelegatingHandler
         if (!IsLoopbackOrUnresolvable(url.Host)) _offLoopback.Enqueue(url.Host);
         if (_countedServers.Any(server => server.Authority == url.Authority)) _counted.Enqueue((request.Method.Method, url));
         NoteIdInPath(url);
-
-        Interlocked.Increment(ref _inFlight);
-        // Continuations run inline on purpose: the SDK handles the answer inside SetResult, up to its next wait, and
-        // only then does the request stop counting as in flight. The fake clock cannot slip in between.
-        var answered = new TaskCompletionSource<HttpResponseMessage>();
-        _ = RelayAsync(request, answered, cancellationToken);
-        return answered.Task;
+        return base.SendAsync(request, cancellationToken);
     }
 
-    private async Task RelayAsync(HttpRequestMessage request, TaskCompletionSource<HttpResponseMessage> answered, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await base.SendAsync(request, cancellationToken);
-            response.Content = await PrefetchAsync(response.Content, cancellationToken);
-            answered.SetResult(response);
-        }
-        catch (Exception e)
-        {
-            answered.SetException(e);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _inFlight);
-        }
-    }
+    protected override Task<HttpContent> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken) => PrefetchAsync(content, cancellationToken);
 
     /// <summary>
     /// Reads a body while the request still counts as in flight. A short body is kept whole; a long one is handed on
@@ -99,8 +75,7 @@ public sealed class WireTap : DelegatingHandler
                 prefix.Write(buffer, 0, read);
             }
 
-            Interlocked.Increment(ref _inFlight);
-            return new ReplayContent(live, prefix.ToArray(), source, failure: null, new Release(() => Interlocked.Decrement(ref _inFlight)));
+            return new ReplayContent(live, prefix.ToArray(), source, failure: null, Hold());
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -159,17 +134,6 @@ public sealed class WireTap : DelegatingHandler
         }
     }
 
-    /// <summary>Runs an action once, however many paths reach it.</summary>
-    private sealed class Release(Action action)
-    {
-        private int _done;
-
-        public void Run()
-        {
-            if (Interlocked.Exchange(ref _done, 1) == 0) action();
-        }
-    }
-
     /// <summary>A body whose start was already read: the start is replayed, then the rest, the error, or the end.</summary>
     private sealed class ReplayContent : HttpContent
     {
@@ -177,9 +141,9 @@ public sealed class WireTap : DelegatingHandler
         private readonly byte[] _prefix;
         private readonly Stream? _rest;
         private readonly ExceptionDispatchInfo? _failure;
-        private readonly Release? _release;
+        private readonly Action? _release;
 
-        public ReplayContent(HttpContent live, byte[] prefix, Stream? rest, ExceptionDispatchInfo? failure, Release? release)
+        public ReplayContent(HttpContent live, byte[] prefix, Stream? rest, ExceptionDispatchInfo? failure, Action? release)
         {
             _live = live;
             _prefix = prefix;
@@ -208,30 +172,16 @@ public sealed class WireTap : DelegatingHandler
             if (disposing)
             {
                 _rest?.Dispose();
-                _release?.Run();
+                _release?.Invoke();
                 _live.Dispose();
             }
 
             base.Dispose(disposing);
         }
 
-        private sealed class ReplayStream(ReplayContent content) : Stream
+        private sealed class ReplayStream(ReplayContent content) : NonSeekableStream
         {
             private int _position;
-
-            public override bool CanRead => true;
-
-            public override bool CanSeek => false;
-
-            public override bool CanWrite => false;
-
-            public override long Length => throw new NotSupportedException();
-
-            public override long Position
-            {
-                get => throw new NotSupportedException();
-                set => throw new NotSupportedException();
-            }
 
             public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
@@ -250,12 +200,12 @@ public sealed class WireTap : DelegatingHandler
                 try
                 {
                     var read = await content._rest.ReadAsync(buffer, cancellationToken);
-                    if (read == 0) content._release?.Run();
+                    if (read == 0) content._release?.Invoke();
                     return read;
                 }
                 catch
                 {
-                    content._release?.Run();
+                    content._release?.Invoke();
                     throw;
                 }
             }
@@ -263,22 +213,12 @@ public sealed class WireTap : DelegatingHandler
             public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
                 ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-            public override void Flush()
-            {
-            }
-
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-            public override void SetLength(long value) => throw new NotSupportedException();
-
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
             protected override void Dispose(bool disposing)
             {
                 if (disposing)
                 {
                     content._rest?.Dispose();
-                    content._release?.Run();
+                    content._release?.Invoke();
                 }
 
                 base.Dispose(disposing);

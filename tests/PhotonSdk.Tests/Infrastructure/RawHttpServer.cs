@@ -20,6 +20,7 @@ public sealed class RawHttpServer : IAsyncDisposable
     private readonly Task _accepting;
     private int _ordinal;
     private long _bodyBytesSent;
+    private long _trickled;
 
     /// <param name="script">Chooses the reply to each request; it sees the request and its 1-based arrival order.</param>
     public RawHttpServer(Func<RawRequest, RawReply> script)
@@ -33,11 +34,17 @@ public sealed class RawHttpServer : IAsyncDisposable
     /// <summary>The server's root, ending in <c>/</c>.</summary>
     public Uri Url { get; }
 
+    /// <summary>Raised when a request's head has been read and each time a trickling reply sends another byte.</summary>
+    public event Action? Changed;
+
     /// <summary>Every request whose head was read, in arrival order.</summary>
     public IReadOnlyList<RawRequest> Requests => [.. _requests];
 
     /// <summary>How many body bytes the server has written so far, over all replies.</summary>
     public long BodyBytesSent => Interlocked.Read(ref _bodyBytesSent);
+
+    /// <summary>How many bytes trickling replies have sent so far, one at a time.</summary>
+    public long Trickled => Interlocked.Read(ref _trickled);
 
     public int Count(string method) => _requests.Count(r => r.Method == method);
 
@@ -59,6 +66,13 @@ public sealed class RawHttpServer : IAsyncDisposable
     }
 
     internal void CountBodyBytes(long count) => Interlocked.Add(ref _bodyBytesSent, count);
+
+    internal void CountTrickledByte()
+    {
+        CountBodyBytes(1);
+        Interlocked.Increment(ref _trickled);
+        Changed?.Invoke();
+    }
 
     private async Task AcceptAsync(CancellationToken stopping)
     {
@@ -91,6 +105,7 @@ public sealed class RawHttpServer : IAsyncDisposable
                 var request = await ReadRequestAsync(stream, stopping);
                 if (request is null) return;
                 _requests.Enqueue(request);
+                Changed?.Invoke();
                 await _script(request).WriteAsync(this, tcp, stream, stopping);
             }
             catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)

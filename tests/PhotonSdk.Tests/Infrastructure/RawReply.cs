@@ -114,7 +114,7 @@ public abstract record RawReply
             {
                 await stream.WriteAsync(space, stopping);
                 await stream.FlushAsync(stopping);
-                server.CountBodyBytes(1);
+                server.CountTrickledByte();
                 await Task.Delay(Interval, stopping);
             }
         }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -18,7 +17,7 @@ public abstract class WireMockTestBase : IDisposable
     protected WireMockTestBase()
     {
         Server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false });
-        Time = new FakeTimeProvider(FakeClock.Start);
+        Time = new WatchedClock();
         Http = new InFlightHandler();
         HttpClient = new HttpClient(Http);
         Client = CreateClient();
@@ -26,7 +25,7 @@ public abstract class WireMockTestBase : IDisposable
 
     protected WireMockServer Server { get; }
 
-    protected FakeTimeProvider Time { get; }
+    protected WatchedClock Time { get; }
 
     protected InFlightHandler Http { get; }
 
@@ -72,16 +71,17 @@ public abstract class WireMockTestBase : IDisposable
 
     protected IReadOnlyList<ILogEntry> Requests => Server.LogEntries.ToList();
 
-    protected Task<T> Drive<T>(Task<T> task, TimeSpan? step = null) => Time.DriveAsync(task, Http, step);
+    /// <summary>Runs a call to its end on the fake clock, which moves to the next timer whenever the client waits on it.</summary>
+    protected Task<T> Drive<T>(Task<T> task) => Time.DriveAsync(task, Http);
 
-    protected async Task<TException> DriveThrows<TException>(Task task, TimeSpan? step = null)
+    protected async Task<TException> DriveThrows<TException>(Task task)
         where TException : Exception
     {
-        await Time.DriveAsync(task, Http, step);
+        await Time.DriveAsync(task, Http);
         return await Assert.ThrowsAnyAsync<TException>(() => task);
     }
 
-    protected TimeSpan Elapsed => Time.GetUtcNow() - FakeClock.Start;
+    protected TimeSpan Elapsed => Time.GetUtcNow() - Time.Start;
 
     public void Dispose()
     {

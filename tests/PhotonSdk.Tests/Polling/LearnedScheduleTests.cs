@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using PhotonSdk.Polling;
 using PhotonSdk.Tests.Infrastructure;
 
@@ -13,7 +12,7 @@ public sealed class LearnedScheduleTests : IDisposable
     private static readonly TimeSpan FlashDuration = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan PhotonDuration = TimeSpan.FromSeconds(8);
 
-    private readonly FakeTimeProvider _time = new(FakeClock.Start);
+    private readonly WatchedClock _time = new();
     private readonly HttpClient _http;
     private readonly TimedPredictionHandler _api;
     private readonly PhotonClient _client;
@@ -37,7 +36,7 @@ public sealed class LearnedScheduleTests : IDisposable
     {
         await GenerateAsync("flash");
 
-        Assert.Equal([Seconds(2), Seconds(5)], Rounded(_api.ReadsOf(0)));
+        Assert.Equal([Seconds(2), Seconds(5)], _api.ReadsOf(0));
     }
 
     [Fact]
@@ -83,7 +82,7 @@ public sealed class LearnedScheduleTests : IDisposable
         for (var i = 0; i < 6; i++) await GenerateAsync("flash");
 
         await GenerateAsync("photon");
-        Assert.Equal([Seconds(2), Seconds(5), Seconds(9.5)], Rounded(_api.ReadsOf(6)));
+        Assert.Equal([Seconds(2), Seconds(5), Seconds(9.5)], _api.ReadsOf(6));
 
         for (var i = 0; i < 6; i++) await GenerateAsync("photon");
         await GenerateAsync("flash");
@@ -100,7 +99,7 @@ public sealed class LearnedScheduleTests : IDisposable
 
         await Drive(_client.GetPrediction(submitted.Id, submitted.ModelId).WaitForCompletionAsync());
 
-        Assert.Equal([TimeSpan.Zero, Seconds(2), Seconds(5)], Rounded(_api.ReadsOf(6)));
+        Assert.Equal([TimeSpan.Zero, Seconds(2), Seconds(5)], _api.ReadsOf(6));
     }
 
     [Fact]
@@ -109,7 +108,7 @@ public sealed class LearnedScheduleTests : IDisposable
         using var fixedSchedule = new LearnedScheduleTests(polling => polling.LearnDurations = false);
         for (var i = 0; i < 4; i++) await fixedSchedule.GenerateAsync("flash");
 
-        Assert.Equal([Seconds(2), Seconds(5)], Rounded(fixedSchedule._api.ReadsOf(3)));
+        Assert.Equal([Seconds(2), Seconds(5)], fixedSchedule._api.ReadsOf(3));
     }
 
     [Fact]
@@ -164,24 +163,13 @@ public sealed class LearnedScheduleTests : IDisposable
 
     private static TimeSpan Seconds(double seconds) => TimeSpan.FromSeconds(seconds);
 
-    /// <summary>Read times to the nearest 100 ms, the precision the fake clock is driven at.</summary>
-    private static List<TimeSpan> Rounded(IEnumerable<TimeSpan> reads) =>
-        reads.Select(r => TimeSpan.FromMilliseconds(Math.Round(r.TotalMilliseconds / 100) * 100)).ToList();
-
     private Task GenerateAsync(string model) => Drive(_client.GenerateAsync("A lighthouse", new GenerationOptions { Model = model }));
 
-    /// <summary>
-    /// Moves the fake clock in 10 ms steps until the task is done. The handler answers at once, so a yield between steps
-    /// is enough for the client to send its next request before the clock moves on.
-    /// </summary>
+    /// <summary>Runs a call to its end, the fake clock moving to the next timer whenever the client waits on a delay.</summary>
+    /// <remarks>The handler answers at once, inside the call: the client is never busy while a delay is pending.</remarks>
     private async Task Drive(Task task)
     {
-        for (var step = 0; step < 20_000 && !task.IsCompleted; step++)
-        {
-            for (var i = 0; i < 4 && !task.IsCompleted; i++) await Task.Yield();
-            if (!task.IsCompleted) _time.Advance(TimeSpan.FromMilliseconds(10));
-        }
-
+        await _time.RunAsync(task, _time.AdvanceToNextDelay);
         await task;
     }
 }

@@ -90,23 +90,9 @@ public sealed class InputLimitTests : WireMockTestBase
     }
 
     /// <summary>A stream that never ends and cannot seek, counting what was read from it.</summary>
-    private sealed class EndlessStream : Stream
+    private sealed class EndlessStream : NonSeekableStream
     {
         public long BytesRead { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -119,15 +105,5 @@ public sealed class InputLimitTests : WireMockTestBase
             BytesRead += buffer.Length;
             return ValueTask.FromResult(buffer.Length);
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using PhotonSdk.Rest;
 
 namespace PhotonSdk.Tests.Transport;
@@ -12,7 +13,12 @@ public sealed class JsonSettingsTests
         var settings = new JsonSerializerOptions();
         WaveSpeedRestClient.ConfigureJson(settings);
 
-        Assert.Equal(typeof(BalanceResponse), settings.GetTypeInfo(typeof(BalanceResponse)).Type);
+        var metadata = (JsonTypeInfo<BalanceResponse>)settings.GetTypeInfo(typeof(BalanceResponse));
+        var balance = JsonSerializer.Deserialize("""{"code":200,"message":"success","data":{"balance":12.5}}""", metadata);
+
+        Assert.Same(JsonSerializerOptions.Default.TypeInfoResolver, settings.TypeInfoResolver);
+        Assert.Equal(200, balance!.Code);
+        Assert.Equal(12.5, balance.Data!.Balance1);
     }
 
     [Fact]
