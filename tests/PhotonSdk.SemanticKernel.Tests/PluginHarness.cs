@@ -1,5 +1,5 @@
 using Microsoft.SemanticKernel;
-using PhotonSdk.SemanticKernel.Tests.Fakes;
+using PhotonSdk.Testing.Fakes;
 
 namespace PhotonSdk.SemanticKernel.Tests;
 

@@ -163,10 +163,10 @@ internal sealed class PredictionRunner
             }
 
             var status = PredictionStatus.Of(latest);
-            var context = new ErrorContext("Reading the outcome of a prediction", _key, prediction.Id, prediction.ModelId);
-            if (status != PredictionStatus.Completed) throw ErrorMapper.FromTask(latest, status, context);
+            if (status != PredictionStatus.Completed)
+                throw ErrorMapper.FromTask(latest, status, new ErrorContext("Reading the outcome of a prediction", _key, prediction.Id, prediction.ModelId));
             var startedAt = prediction.Observation?.StartedTimestamp ?? _time.GetTimestamp();
-            var result = ResultMapper.Map(latest, context, _time.GetElapsedTime(startedAt), polls, prediction.Observation?.RequestedModelId);
+            var result = ResultMapper.Map(latest, prediction.ModelId, _time.GetElapsedTime(startedAt), polls, prediction.Observation?.RequestedModelId);
             PhotonTelemetry.Succeeded(result);
             PhotonTelemetry.Tag(activity, result);
             Log.Completed(_logger, result.PredictionId, result.ModelId, result.Timings.Elapsed.TotalSeconds, result.PollCount, result.CostUsd);

@@ -23,10 +23,14 @@ namespace PhotonSdk.Resilience;
 /// </summary>
 internal sealed class RequestPolicy
 {
-    private static readonly ResiliencePropertyKey<RequestMark> MarkKey = new("photon.request-mark");
-    private static readonly ResiliencePropertyKey<bool> SentKey = new("photon.request-sent");
+    // Set by a retry only, so that a first attempt (almost every request) costs no property write.
+    private static readonly ResiliencePropertyKey<bool> RetryingKey = new("photon.retrying");
 
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    // One pipeline per kind of request, so that deciding what to retry and how long an attempt may take needs nothing
+    // per request (ResilienceOverheadBenchmarks and PredictionBenchmarks measure it).
+    private readonly ResiliencePipeline<HttpResponseMessage> _reads;
+    private readonly ResiliencePipeline<HttpResponseMessage> _submits;
+    private readonly ResiliencePipeline<HttpResponseMessage> _syncSubmits;
     private readonly TimeProvider _time;
     private readonly TimeSpan _maxRetryAfter;
     private readonly long _maxResponseBytes;
@@ -37,34 +41,9 @@ internal sealed class RequestPolicy
         _time = time;
         _maxRetryAfter = retry.MaxRetryAfter;
         _maxResponseBytes = maxResponseBytes;
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        if (retry.MaxRetryAttempts > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = retry.MaxRetryAttempts,
-                Delay = retry.BaseDelay,
-                MaxDelay = retry.MaxDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = retry.UseJitter,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(MarkKey, default))),
-                DelayGenerator = args => ValueTask.FromResult(RetryAfterOf(args.Outcome.Result)),
-                OnRetry = args =>
-                {
-                    Log.Retrying(logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, Reason(args.Outcome));
-                    args.Outcome.Result?.Dispose();
-                    return ValueTask.CompletedTask;
-                },
-            });
-        }
-
-        var attemptTimeout = retry.AttemptTimeout;
-        var syncAttemptTimeout = retry.SyncAttemptTimeout;
-        builder.AddTimeout(new TimeoutStrategyOptions
-        {
-            TimeoutGenerator = args => ValueTask.FromResult(args.Context.Properties.GetValue(MarkKey, default).SyncMode ? syncAttemptTimeout : attemptTimeout),
-        });
-        _pipeline = builder.Build();
+        _reads = Build(retry, time, logger, RequestKind.Read, retry.AttemptTimeout);
+        _submits = Build(retry, time, logger, RequestKind.Submit, retry.AttemptTimeout);
+        _syncSubmits = Build(retry, time, logger, RequestKind.Submit, retry.SyncAttemptTimeout);
     }
 
     public ApiKey Key { get; }
@@ -84,15 +63,15 @@ internal sealed class RequestPolicy
                 $"{mark.Describe()} was cancelled before the request was sent; no prediction was created.", null, predictionMayExist: false, null, cancellationToken);
         }
 
+        var pipeline = mark.Kind == RequestKind.Read ? _reads : mark.SyncMode ? _syncSubmits : _submits;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(MarkKey, mark);
         HttpResponseMessage response;
         try
         {
-            var outcome = await _pipeline.ExecuteOutcomeAsync(
-                static (context, state) => state.Policy.AttemptAsync(state.Client, state.Request, context),
+            var outcome = await pipeline.ExecuteOutcomeAsync(
+                static (context, state) => state.Policy.AttemptAsync(state.Client, state.Request, state.Mark, context),
                 context,
-                (Policy: this, Client: client, Request: request)).ConfigureAwait(false);
+                (Policy: this, Client: client, Request: request, Mark: mark)).ConfigureAwait(false);
             outcome.ThrowIfException();
             response = outcome.Result!;
         }
@@ -114,15 +93,13 @@ internal sealed class RequestPolicy
         return response;
     }
 
-    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(HttpClient client, HttpRequestMessage request, ResilienceContext context)
+    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(HttpClient client, HttpRequestMessage request, RequestMark mark, ResilienceContext context)
     {
-        var mark = context.Properties.GetValue(MarkKey, default);
         // HttpClient sends a message once; a retry sends a copy (only retries pay for it). The copy shares the content
         // that the caller disposes with the original, and the response refers to it until then.
 #pragma warning disable CA2000
-        var message = context.Properties.GetValue(SentKey, false) ? RequestCopy.Of(request) : request;
+        var message = context.Properties.TryGetValue(RetryingKey, out _) ? RequestCopy.Of(request) : request;
 #pragma warning restore CA2000
-        context.Properties.Set(SentKey, true);
         HttpResponseMessage? response = null;
         try
         {
@@ -148,9 +125,36 @@ internal sealed class RequestPolicy
         }
     }
 
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, RequestMark mark)
+    private ResiliencePipeline<HttpResponseMessage> Build(RetryOptions retry, TimeProvider time, ILogger logger, RequestKind kind, TimeSpan attemptTimeout)
     {
-        var read = mark.Kind == RequestKind.Read;
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        if (retry.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = retry.MaxRetryAttempts,
+                Delay = retry.BaseDelay,
+                MaxDelay = retry.MaxDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = retry.UseJitter,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, kind)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfterOf(args.Outcome.Result)),
+                OnRetry = args =>
+                {
+                    Log.Retrying(logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, Reason(args.Outcome));
+                    args.Outcome.Result?.Dispose();
+                    args.Context.Properties.Set(RetryingKey, true);
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        return builder.AddTimeout(attemptTimeout).Build();
+    }
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, RequestKind kind)
+    {
+        var read = kind == RequestKind.Read;
         return outcome switch
         {
             { Exception: { } e } when IsProvablyNotSent(e) => true,

@@ -63,11 +63,9 @@ public partial class WaveSpeedRestClient
     {
         _ = cancellationToken;
         var body = response.Content as BufferedBody ?? throw new InvalidOperationException("The response was not read by the SDK's policy.");
-        var mark = body.Mark;
         var status = (int)response.StatusCode;
-        var context = _policy!.Context(mark);
-        var submit = mark.Kind == RequestKind.Submit;
-        if (!body.Envelope.IsCompleteJson) throw Unreadable(body, status, context, submit, null);
+        // The error context (its text names the operation) is built only when something failed.
+        if (!body.Envelope.IsCompleteJson) throw Unreadable(body, status, _policy!.Context(body.Mark), body.Mark.Kind == RequestKind.Submit, null);
 
         T? value;
         try
@@ -76,15 +74,16 @@ public partial class WaveSpeedRestClient
         }
         catch (JsonException e)
         {
-            throw Unreadable(body, status, context, submit, e);
+            throw Unreadable(body, status, _policy!.Context(body.Mark), body.Mark.Kind == RequestKind.Submit, e);
         }
 
-        if (value is null) throw Unreadable(body, status, context, submit, null);
+        if (value is null) throw Unreadable(body, status, _policy!.Context(body.Mark), body.Mark.Kind == RequestKind.Submit, null);
         if (body.Envelope.Code is { } code && code != 200)
         {
+            var context = _policy!.Context(body.Mark);
             var message = EnvelopeFacts.MessageOf(body.Span);
             // A server error reported in the envelope of a 200 is as ambiguous as one reported by the HTTP status.
-            if (submit && code is >= 500 and < 600) throw UncertainEnvelope(code, message, (value as PredictionResponse)?.Data?.Id, context);
+            if (body.Mark.Kind == RequestKind.Submit && code is >= 500 and < 600) throw UncertainEnvelope(code, message, (value as PredictionResponse)?.Data?.Id, context);
             throw ErrorMapper.FromEnvelope(code, message, context);
         }
 

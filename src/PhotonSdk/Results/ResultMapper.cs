@@ -1,4 +1,3 @@
-using PhotonSdk.Errors;
 using PhotonSdk.Rest;
 
 namespace PhotonSdk.Results;
@@ -6,10 +5,10 @@ namespace PhotonSdk.Results;
 /// <summary>Turns a completed prediction into an <see cref="ImageGenerationResult"/>, checking each output.</summary>
 internal static class ResultMapper
 {
-    public static ImageGenerationResult Map(Prediction prediction, ErrorContext context, TimeSpan elapsed, int pollCount, string? requestedModelId)
+    public static ImageGenerationResult Map(Prediction prediction, string? knownModelId, TimeSpan elapsed, int pollCount, string? requestedModelId)
     {
         var outputs = prediction.Outputs ?? [];
-        var modelId = string.IsNullOrEmpty(prediction.Model) ? context.ModelId ?? "unknown" : prediction.Model;
+        var modelId = string.IsNullOrEmpty(prediction.Model) ? knownModelId ?? "unknown" : prediction.Model;
         if (outputs.Count == 0)
         {
             throw new PhotonServerException($"Prediction {prediction.Id} completed without outputs.")

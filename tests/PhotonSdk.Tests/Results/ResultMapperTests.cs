@@ -1,14 +1,10 @@
-using PhotonSdk.Errors;
 using PhotonSdk.Rest;
 using PhotonSdk.Results;
-using PhotonSdk.Transport;
 
 namespace PhotonSdk.Tests.Results;
 
 public sealed class ResultMapperTests
 {
-    private static readonly ErrorContext Context = new("Reading the outcome of a prediction", new ApiKey("k"), "abc", "luma/photon-flash");
-
     [Theory]
     [InlineData("https://cdn.example.com/p/1.png", "image/png")]
     [InlineData("http://cdn.example.com/p/1.jpeg", "image/jpeg")]
@@ -23,7 +19,7 @@ public sealed class ResultMapperTests
     {
         var prediction = new Prediction { Id = "abc", Model = "luma/photon-flash", Status = "completed", Outputs = [output] };
 
-        var image = ResultMapper.Map(prediction, Context, TimeSpan.FromSeconds(3), pollCount: 2, requestedModelId: null).Image;
+        var image = ResultMapper.Map(prediction, "luma/photon-flash", TimeSpan.FromSeconds(3), pollCount: 2, requestedModelId: null).Image;
 
         Assert.Equal(new Uri(output), image.Url);
         Assert.Equal(mediaType, image.MediaType);

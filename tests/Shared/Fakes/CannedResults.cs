@@ -1,4 +1,4 @@
-namespace PhotonSdk.SemanticKernel.Tests.Fakes;
+namespace PhotonSdk.Testing.Fakes;
 
 /// <summary>Completed predictions shaped as the SDK returns them.</summary>
 public static class CannedResults

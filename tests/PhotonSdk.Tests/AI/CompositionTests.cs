@@ -3,9 +3,9 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using PhotonSdk.SemanticKernel.Tests.Fakes;
+using PhotonSdk.Testing.Fakes;
 
-namespace PhotonSdk.SemanticKernel.Tests.AI;
+namespace PhotonSdk.Tests.AI;
 
 /// <summary>The generator in Microsoft.Extensions.AI pipelines: logging, OpenTelemetry and dependency injection.</summary>
 public sealed class CompositionTests

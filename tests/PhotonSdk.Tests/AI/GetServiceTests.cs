@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
-using PhotonSdk.SemanticKernel.Tests.Fakes;
+using PhotonSdk.Testing.Fakes;
 
-namespace PhotonSdk.SemanticKernel.Tests.AI;
+namespace PhotonSdk.Tests.AI;
 
 /// <summary><c>GetService</c>: the provider metadata, the client and the generator itself.</summary>
 public sealed class GetServiceTests

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
-using PhotonSdk.SemanticKernel.Tests.Fakes;
+using PhotonSdk.Testing.Fakes;
 
-namespace PhotonSdk.SemanticKernel.Tests.AI;
+namespace PhotonSdk.Tests.AI;
 
 /// <summary>An <see cref="IImageGenerator"/> over a fake client.</summary>
 public sealed class GeneratorHarness : IDisposable

@@ -1,8 +1,8 @@
 using System.Drawing;
 using Microsoft.Extensions.AI;
-using PhotonSdk.SemanticKernel.Tests.Fakes;
+using PhotonSdk.Testing.Fakes;
 
-namespace PhotonSdk.SemanticKernel.Tests.AI;
+namespace PhotonSdk.Tests.AI;
 
 /// <summary>
 /// <see cref="ImageGenerationOptions.ImageSize"/> and <see cref="ImageGenerationOptions.MediaType"/> are ignored: Photon on

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace PhotonSdk.SemanticKernel.Tests.Fakes;
+namespace PhotonSdk.Testing.Fakes;
 
 /// <summary>One call to <see cref="IPhotonClient.GenerateAsync"/>, as the fake saw it.</summary>
 public sealed record GenerateCall(int Number, string Prompt, GenerationOptions? Options);

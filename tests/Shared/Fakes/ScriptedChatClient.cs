@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 
-namespace PhotonSdk.SemanticKernel.Tests.Fakes;
+namespace PhotonSdk.Testing.Fakes;
 
 /// <summary>One tool call the scripted model makes: the tool's name ends with <paramref name="Function"/>.</summary>
 public sealed record ScriptedCall(string Function, IDictionary<string, object?> Arguments);

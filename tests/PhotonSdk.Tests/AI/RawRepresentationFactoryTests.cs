@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace PhotonSdk.SemanticKernel.Tests.AI;
+namespace PhotonSdk.Tests.AI;
 
 /// <summary>A <see cref="GenerationOptions"/> from <see cref="ImageGenerationOptions.RawRepresentationFactory"/> is the base; the options fill only what it leaves unset.</summary>
 public sealed class RawRepresentationFactoryTests

@@ -1,4 +1,4 @@
-namespace PhotonSdk.SemanticKernel.Tests.Fakes;
+namespace PhotonSdk.Testing.Fakes;
 
 /// <summary>The SDK's exceptions as the client raises them, with the context it attaches.</summary>
 public static class PhotonErrors

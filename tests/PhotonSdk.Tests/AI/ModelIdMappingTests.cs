@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
+using PhotonSdk.Testing.Fakes;
 
-namespace PhotonSdk.SemanticKernel.Tests.AI;
+namespace PhotonSdk.Tests.AI;
 
 /// <summary><see cref="ImageGenerationOptions.ModelId"/> picks the model by catalog id, name or alias; an unknown one sends nothing.</summary>
 public sealed class ModelIdMappingTests
@@ -67,7 +68,7 @@ public sealed class ModelIdMappingTests
     [Fact]
     public void An_unknown_default_model_is_refused_at_once()
     {
-        using var client = new Fakes.FakePhotonClient();
+        using var client = new FakePhotonClient();
 
         var error = Assert.Throws<ArgumentException>(() => client.AsIImageGenerator("dall-e-3"));
 

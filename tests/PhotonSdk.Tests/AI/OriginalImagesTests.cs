@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
-using PhotonSdk.SemanticKernel.Tests.Fakes;
+using PhotonSdk.Testing.Fakes;
 
-namespace PhotonSdk.SemanticKernel.Tests.AI;
+namespace PhotonSdk.Tests.AI;
 
 /// <summary><see cref="ImageGenerationRequest.OriginalImages"/> routes to a modify model with the image as its input; bytes are uploaded first.</summary>
 public sealed class OriginalImagesTests

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
-using PhotonSdk.SemanticKernel.Tests.Fakes;
+using PhotonSdk.Testing.Fakes;
 
-namespace PhotonSdk.SemanticKernel.Tests.AI;
+namespace PhotonSdk.Tests.AI;
 
 /// <summary><see cref="ImageGenerationOptions.Count"/>: that many predictions, at most four at a time, results in order.</summary>
 public sealed class CountMappingTests

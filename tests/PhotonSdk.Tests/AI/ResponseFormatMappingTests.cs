@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
-using PhotonSdk.SemanticKernel.Tests.Fakes;
+using PhotonSdk.Testing.Fakes;
 
-namespace PhotonSdk.SemanticKernel.Tests.AI;
+namespace PhotonSdk.Tests.AI;
 
 /// <summary><see cref="ImageGenerationOptions.ResponseFormat"/>: URLs as <see cref="UriContent"/>, bytes as <see cref="DataContent"/>.</summary>
 public sealed class ResponseFormatMappingTests
