@@ -107,7 +107,7 @@ internal sealed class RequestPolicy
             if (!mark.IsApi) return Outcome.FromResult(response);
             await BufferedBody.ReplaceAsync(response, mark, _maxResponseBytes, context.CancellationToken).ConfigureAwait(false);
             var body = (BufferedBody)response.Content;
-            if (mark.Kind == RequestKind.Read && response.IsSuccessStatusCode && !body.Envelope.IsCompleteJson)
+            if (mark.Kind == RequestKind.Read && response.IsSuccessStatusCode && !body.LooksComplete)
             {
                 var unreadable = new UnreadableBodyException((int)response.StatusCode, body.Text);
                 response.Dispose();

@@ -65,7 +65,7 @@ public partial class WaveSpeedRestClient
         var body = response.Content as BufferedBody ?? throw new InvalidOperationException("The response was not read by the SDK's policy.");
         var status = (int)response.StatusCode;
         // The error context (its text names the operation) is built only when something failed.
-        if (!body.Envelope.IsCompleteJson) throw Unreadable(body, status, _policy!.Context(body.Mark), body.Mark.Kind == RequestKind.Submit, null);
+        if (!body.LooksComplete) throw Unreadable(body, status, _policy!.Context(body.Mark), body.Mark.Kind == RequestKind.Submit, null);
 
         T? value;
         try
@@ -78,7 +78,7 @@ public partial class WaveSpeedRestClient
         }
 
         if (value is null) throw Unreadable(body, status, _policy!.Context(body.Mark), body.Mark.Kind == RequestKind.Submit, null);
-        if (body.Envelope.Code is { } code && code != 200)
+        if (TypeInfoCache<T>.Code is { } codeOf && codeOf(value) is var code && code != 200)
         {
             var context = _policy!.Context(body.Mark);
             var message = EnvelopeFacts.MessageOf(body.Span);
@@ -98,6 +98,15 @@ public partial class WaveSpeedRestClient
     private static class TypeInfoCache<T>
     {
         public static JsonTypeInfo<T>? Value;
+
+        /// <summary>
+        /// The envelope's <c>code</c> of a response type, read from the typed object (every response of the spec is an
+        /// envelope, and an operation added to it needs no hand-written change for its code to be checked).
+        /// </summary>
+        public static readonly Func<T, int>? Code =
+            typeof(T).GetProperty("Code") is { PropertyType: var type, GetMethod: { } getter } && type == typeof(int)
+                ? getter.CreateDelegate<Func<T, int>>()
+                : null;
     }
 
     private static PhotonException Unreadable(BufferedBody body, int status, ErrorContext context, bool submit, JsonException? error)
