@@ -69,10 +69,10 @@ internal sealed class PredictionWaiter
                     PredictionId = predictionId, ModelId = modelId,
                 };
                 lastStatus = PredictionStatus.Of(latest);
-                latestAt = _time.GetTimestamp();
+                // Only a wait that learns durations needs to know when each answer came (PredictionBenchmarks).
                 if (submitted is { } submittedAt)
                 {
-                    var seen = latestAt;
+                    var seen = latestAt = _time.GetTimestamp();
                     if (!lastStatus.IsTerminal) lastPending = seen;
                     else if (lastStatus == PredictionStatus.Completed && lastPending is { } pending)
                     {
@@ -96,7 +96,7 @@ internal sealed class PredictionWaiter
         }
 
         if (latest is null || !lastStatus.IsTerminal) throw TimedOut(predictionId, modelId, lastStatus, _time.GetElapsedTime(started));
-        return (latest, latestAt, polls);
+        return (latest, submitted is null && polls > 0 ? _time.GetTimestamp() : latestAt, polls);
     }
 
     private static PhotonWaitTimeoutException TimedOut(string id, string? modelId, PredictionStatus last, TimeSpan waited)
