@@ -72,7 +72,10 @@ public static partial class PhotonModels
     /// <param name="modifiesImage">Whether the call modifies an input image.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArgumentException">The spec declares no such model.</exception>
-    public static PhotonModel ForQuality(PhotonQuality quality, bool modifiesImage = false) =>
+    public static PhotonModel ForQuality(PhotonQuality quality, bool modifiesImage = false) => ForQuality(quality, modifiesImage, nameof(quality));
+
+    /// <summary>The model a quality calls for, or an exception that names the caller's parameter.</summary>
+    internal static PhotonModel ForQuality(PhotonQuality quality, bool modifiesImage, string paramName) =>
         Find(quality, modifiesImage)
-            ?? throw new ArgumentException($"The spec declares no {quality.ToString().ToLowerInvariant()} model {(modifiesImage ? "that modifies images" : "for text to image")}.", nameof(quality));
+            ?? throw new ArgumentException($"The spec declares no {quality.ToString().ToLowerInvariant()} model {(modifiesImage ? "that modifies images" : "for text to image")}.", paramName);
 }

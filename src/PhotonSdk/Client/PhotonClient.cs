@@ -145,7 +145,7 @@ public sealed class PhotonClient : IPhotonClient, IDisposable
         query ??= new PredictionHistoryQuery();
         if (query.Page < 1) throw new ArgumentException($"query.Page must be at least 1 (was {query.Page}).", nameof(query));
         if (query.PageSize is < 1 or > 100) throw new ArgumentException($"query.PageSize must be between 1 and 100 (was {query.PageSize}).", nameof(query));
-        var modelId = query.Model is null ? null : RequestValidator.Model(query.Model, nameof(query)).Id;
+        var modelId = query.Model is null ? null : PhotonModels.Get(query.Model, nameof(query)).Id;
 
         var request = new PredictionListRequest
         {

@@ -43,8 +43,6 @@ internal static class RequestValidator
         if (timeout is { } bad && bad <= TimeSpan.Zero) throw new ArgumentException($"The wait's timeout must be positive (was {bad}).", paramName);
     }
 
-    public static PhotonModel Model(string idOrAlias, string paramName) => PhotonModels.Get(idOrAlias, paramName);
-
     public static void ValidatePredictionId(string? predictionId, string paramName)
     {
         if (predictionId is null) throw new ArgumentNullException(paramName, "The prediction id is required.");

@@ -55,35 +55,34 @@ internal static class ErrorMapper
     private static PhotonException Create(
         int status, int httpStatus, int? apiCode, int? taskCode, string? serverMessage, string? excerpt, ErrorContext context, TimeSpan? retryAfter)
     {
-        Exception? inner = null;
         // Server messages often end in a full stop of their own; the SDK adds its sentence after one.
         var detail = string.IsNullOrWhiteSpace(serverMessage) ? "" : $": {context.Key.Redact(serverMessage).TrimEnd().TrimEnd('.')}";
         var head = apiCode is null ? $"{context.Operation} failed with HTTP {status}{detail}" : $"{context.Operation} failed: the server answered HTTP 200 with code {apiCode}{detail}";
         var retryText = retryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $"try again in {wait.TotalSeconds:0.#} s") : "try again later";
         return status switch
         {
-            401 or 403 => new PhotonAuthenticationException($"{head}.{ActivationHint}", inner)
+            401 or 403 => new PhotonAuthenticationException($"{head}.{ActivationHint}")
             {
                 StatusCode = httpStatus, ApiCode = apiCode, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
             },
-            400 or 413 or 422 => new PhotonInvalidRequestException($"{head}.", inner)
+            400 or 413 or 422 => new PhotonInvalidRequestException($"{head}.")
             {
                 StatusCode = httpStatus, ApiCode = apiCode, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
             },
             404 => new PhotonPredictionNotFoundException(
-                context.PredictionId is null ? $"{head}." : $"{head}. No prediction '{context.PredictionId}' exists; predictions are kept for 7 days.", inner)
+                context.PredictionId is null ? $"{head}." : $"{head}. No prediction '{context.PredictionId}' exists; predictions are kept for 7 days.")
             {
                 StatusCode = httpStatus, ApiCode = apiCode, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
             },
-            429 => new PhotonRateLimitedException($"{head}. The account's rate limit was reached; {retryText}.", inner)
+            429 => new PhotonRateLimitedException($"{head}. The account's rate limit was reached; {retryText}.")
             {
                 RetryAfter = retryAfter, StatusCode = httpStatus, ApiCode = apiCode, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
             },
-            >= 500 and < 600 => new PhotonServerException($"{head}. This is usually transient.", inner)
+            >= 500 and < 600 => new PhotonServerException($"{head}. This is usually transient.")
             {
                 StatusCode = httpStatus, ApiCode = apiCode, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
             },
-            _ => new PhotonException($"{head}.", inner)
+            _ => new PhotonException($"{head}.")
             {
                 StatusCode = httpStatus, ApiCode = apiCode, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
             },

@@ -39,9 +39,6 @@ internal sealed class PredictionRunner
         _waiter = new PredictionWaiter(rest, time, logger);
     }
 
-    /// <summary>How long each model's predictions have taken; shared by all waits of the client.</summary>
-    public ModelDurations Durations => _waiter.Durations;
-
     public async Task<ImageGenerationResult> GenerateAsync(string prompt, GenerationOptions options, PhotonModel model, Uri apiRoot, CancellationToken cancellationToken)
     {
         using var activity = PhotonTelemetry.StartGenerate(model, apiRoot, prompt, _telemetry);

@@ -173,7 +173,7 @@ internal sealed class RequestPolicy
         response?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable ? Capped(response.Headers.RetryAfter) : null;
 
     /// <summary>A <c>Retry-After</c> (seconds or an HTTP date), never negative and never above the configured cap.</summary>
-    internal TimeSpan? Capped(RetryConditionHeaderValue? header)
+    private TimeSpan? Capped(RetryConditionHeaderValue? header)
     {
         TimeSpan? delay = header?.Delta ?? (header?.Date is { } date ? date - _time.GetUtcNow() : null);
         if (delay is not { } wait) return null;

@@ -17,12 +17,7 @@ internal static class ModelRouter
         if (model is not null && quality is not null)
             throw new ArgumentException("Set either options.Model or options.Quality, not both.", paramName);
         if (model is not null) return PhotonModels.Get(model, paramName);
-        if (quality is { } chosen)
-        {
-            return PhotonModels.Find(chosen, modifiesImage)
-                ?? throw new ArgumentException(
-                    $"The spec declares no {chosen.ToString().ToLowerInvariant()} model {(modifiesImage ? "that modifies images" : "for text to image")}.", paramName);
-        }
+        if (quality is { } chosen) return PhotonModels.ForQuality(chosen, modifiesImage, paramName);
 
         return defaultModel.TakesInputImage == modifiesImage ? defaultModel : PhotonModels.Find(defaultModel.Quality, modifiesImage) ?? defaultModel;
     }
