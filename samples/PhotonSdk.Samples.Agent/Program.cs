@@ -8,6 +8,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
+using PhotonSdk.Agents;
 using PhotonSdk;
 using PhotonSdk.Emulator;
 using PhotonSdk.Samples.Agent;
@@ -31,7 +32,7 @@ Console.WriteLine("Model: a SCRIPTED STAND-IN for an LLM that always asks for ge
 Console.WriteLine();
 
 var builder = Kernel.CreateBuilder();
-builder.AddPhotonImageGeneration(photon, new PhotonImagePluginOptions { MaxImages = 3, MaxCostUsd = 0.10m });
+builder.AddPhotonImageGeneration(photon, new PhotonImageToolsOptions { MaxImages = 3, MaxCostUsd = 0.10m });
 builder.Services.AddSingleton<IChatClient>(new ChatClientBuilder(new ScriptedModel()).UseKernelFunctionInvocation().Build());
 var kernel = builder.Build();
 

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.TextToImage;
+using PhotonSdk.Agents;
 
 namespace PhotonSdk.SemanticKernel;
 
-/// <summary>Registers Photon image generation with a kernel: the <see cref="PhotonImagePlugin"/> and an <see cref="ITextToImageService"/>.</summary>
+/// <summary>Registers Photon image generation with a kernel: the <see cref="PhotonImageTools"/> as a plugin and an <see cref="ITextToImageService"/>.</summary>
 public static class PhotonKernelBuilderExtensions
 {
-    /// <summary>Adds the <see cref="PhotonImagePlugin"/> and a <see cref="PhotonTextToImageService"/> over a client of the caller's.</summary>
+    /// <summary>Adds the <see cref="PhotonImageTools"/> as a plugin and a <see cref="PhotonTextToImageService"/> over a client of the caller's.</summary>
     /// <param name="builder">The kernel builder.</param>
     /// <param name="client">The client; the kernel does not dispose it.</param>
     /// <param name="options">The plugin's budget and bounds; the defaults when <see langword="null"/>.</param>
@@ -15,19 +16,19 @@ public static class PhotonKernelBuilderExtensions
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentException">An option is out of range or the plugin name is empty.</exception>
     public static IKernelBuilder AddPhotonImageGeneration(
-        this IKernelBuilder builder, IPhotonClient client, PhotonImagePluginOptions? options = null, string pluginName = PhotonImagePlugin.DefaultPluginName)
+        this IKernelBuilder builder, IPhotonClient client, PhotonImageToolsOptions? options = null, string pluginName = PhotonImageToolsKernelExtensions.DefaultPluginName)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(pluginName);
 
         builder.Services.AddSingleton<ITextToImageService>(new PhotonTextToImageService(client));
-        builder.Plugins.AddFromObject(new PhotonImagePlugin(client, options), pluginName);
+        builder.Plugins.Add(new PhotonImageTools(client, options).AsKernelPlugin(pluginName));
         return builder;
     }
 
     /// <summary>
-    /// Adds the <see cref="PhotonImagePlugin"/> and a <see cref="PhotonTextToImageService"/> over a new
+    /// Adds the <see cref="PhotonImageTools"/> as a plugin and a <see cref="PhotonTextToImageService"/> over a new
     /// <see cref="PhotonClient"/>, which is registered as <see cref="IPhotonClient"/> and disposed with the kernel's services.
     /// </summary>
     /// <param name="builder">The kernel builder.</param>
@@ -37,24 +38,23 @@ public static class PhotonKernelBuilderExtensions
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentException">An option is out of range or the plugin name is empty.</exception>
     public static IKernelBuilder AddPhotonImageGeneration(
-        this IKernelBuilder builder, PhotonClientOptions clientOptions, PhotonImagePluginOptions? options = null, string pluginName = PhotonImagePlugin.DefaultPluginName)
+        this IKernelBuilder builder, PhotonClientOptions clientOptions, PhotonImageToolsOptions? options = null, string pluginName = PhotonImageToolsKernelExtensions.DefaultPluginName)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(clientOptions);
         ArgumentException.ThrowIfNullOrWhiteSpace(pluginName);
         // Fail at registration rather than at the first call.
-        (options ?? new PhotonImagePluginOptions()).Validate(nameof(options));
+        OptionsValidator.ThrowIfInvalid(options ?? new PhotonImageToolsOptions(), nameof(options));
 
         builder.Services.AddSingleton(_ => new PhotonClient(clientOptions));
         builder.Services.AddSingleton<IPhotonClient>(services => services.GetRequiredService<PhotonClient>());
         builder.Services.AddSingleton<ITextToImageService>(services => new PhotonTextToImageService(services.GetRequiredService<IPhotonClient>()));
-        builder.Services.AddSingleton(services => KernelPluginFactory.CreateFromObject(
-            new PhotonImagePlugin(services.GetRequiredService<IPhotonClient>(), options), pluginName));
+        builder.Services.AddSingleton(services => new PhotonImageTools(services.GetRequiredService<IPhotonClient>(), options).AsKernelPlugin(pluginName));
         return builder;
     }
 
     /// <summary>
-    /// Adds the <see cref="PhotonImagePlugin"/> and a <see cref="PhotonTextToImageService"/> over the
+    /// Adds the <see cref="PhotonImageTools"/> as a plugin and a <see cref="PhotonTextToImageService"/> over the
     /// <see cref="IPhotonClient"/> already registered in the kernel's services, e.g. by
     /// <c>services.AddPhotonClient(configuration)</c> followed by <c>services.AddKernel()</c>.
     /// </summary>
@@ -65,17 +65,17 @@ public static class PhotonKernelBuilderExtensions
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentException">An option is out of range or the plugin name is empty.</exception>
     public static IKernelBuilder AddPhotonImageGenerationFromServices(
-        this IKernelBuilder builder, string? clientName = null, PhotonImagePluginOptions? options = null, string pluginName = PhotonImagePlugin.DefaultPluginName)
+        this IKernelBuilder builder, string? clientName = null, PhotonImageToolsOptions? options = null, string pluginName = PhotonImageToolsKernelExtensions.DefaultPluginName)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(pluginName);
-        (options ?? new PhotonImagePluginOptions()).Validate(nameof(options));
+        OptionsValidator.ThrowIfInvalid(options ?? new PhotonImageToolsOptions(), nameof(options));
 
         IPhotonClient Client(IServiceProvider services) =>
             clientName is null ? services.GetRequiredService<IPhotonClient>() : services.GetRequiredKeyedService<IPhotonClient>(clientName);
 
         builder.Services.AddSingleton<ITextToImageService>(services => new PhotonTextToImageService(Client(services)));
-        builder.Services.AddSingleton(services => KernelPluginFactory.CreateFromObject(new PhotonImagePlugin(Client(services), options), pluginName));
+        builder.Services.AddSingleton(services => new PhotonImageTools(Client(services), options).AsKernelPlugin(pluginName));
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
+using PhotonSdk.Agents;
 using PhotonSdk.Testing.Fakes;
 
 namespace PhotonSdk.SemanticKernel.Tests;
@@ -31,7 +32,7 @@ public sealed partial class FunctionCallingTests
     }
 
     [Fact]
-    public async Task Both_functions_are_offered_to_the_model()
+    public async Task Every_function_is_offered_to_the_model()
     {
         using var harness = new PluginHarness();
         var model = new ScriptedChatClient(new ScriptedCall("generate_image", FoxRequest));
@@ -40,9 +41,7 @@ public sealed partial class FunctionCallingTests
         await chat.GetResponseAsync([new ChatMessage(ChatRole.User, "Draw a fox.")], Tools(harness));
 
         var offered = model.ToolsOffered[0];
-        Assert.Equal(2, offered.Count);
-        Assert.Contains(offered, name => name.EndsWith("generate_image", StringComparison.Ordinal));
-        Assert.Contains(offered, name => name.EndsWith("get_image_result", StringComparison.Ordinal));
+        Assert.Equal(["photon_generate_image", "photon_get_image_result", "photon_get_image_budget"], offered);
     }
 
     [Fact]
@@ -85,7 +84,7 @@ public sealed partial class FunctionCallingTests
     [Fact]
     public async Task The_budget_runs_out_in_the_middle_of_a_conversation()
     {
-        using var harness = new PluginHarness(new PhotonImagePluginOptions { MaxImages = 2 });
+        using var harness = new PluginHarness(new PhotonImageToolsOptions { MaxImages = 2 });
         var model = new ScriptedChatClient(
             new ScriptedCall("generate_image", new Dictionary<string, object?> { ["prompt"] = "A fox" }),
             new ScriptedCall("generate_image", new Dictionary<string, object?> { ["prompt"] = "A hare" }),

@@ -1,3 +1,4 @@
+using PhotonSdk.Agents;
 using PhotonSdk.Testing.Fakes;
 
 namespace PhotonSdk.SemanticKernel.Tests;
@@ -40,7 +41,7 @@ public sealed class PhotonImagePluginTests
     [Fact]
     public async Task The_wait_is_bounded_by_the_configured_timeout()
     {
-        using var harness = new PluginHarness(new PhotonImagePluginOptions { WaitTimeout = TimeSpan.FromSeconds(45) });
+        using var harness = new PluginHarness(new PhotonImageToolsOptions { WaitTimeout = TimeSpan.FromSeconds(45) });
 
         await harness.GenerateAsync("A lighthouse at dusk");
 
@@ -60,7 +61,7 @@ public sealed class PhotonImagePluginTests
     [Fact]
     public async Task Get_image_result_rehydrates_the_prediction_and_waits_with_the_bound()
     {
-        using var harness = new PluginHarness(new PhotonImagePluginOptions { WaitTimeout = TimeSpan.FromSeconds(30) });
+        using var harness = new PluginHarness(new PhotonImageToolsOptions { WaitTimeout = TimeSpan.FromSeconds(30) });
         TimeSpan? waitTimeout = null;
         harness.Client.OnWait = (handle, timeout, _) =>
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.TextToImage;
+using PhotonSdk.Agents;
 using PhotonSdk.Testing.Fakes;
 
 namespace PhotonSdk.SemanticKernel.Tests;
@@ -13,7 +14,7 @@ public sealed class PhotonKernelBuilderExtensionsTests
     {
         using var client = new FakePhotonClient();
         var kernel = Kernel.CreateBuilder()
-            .AddPhotonImageGeneration(client, new PhotonImagePluginOptions { MaxImages = 1 })
+            .AddPhotonImageGeneration(client, new PhotonImageToolsOptions { MaxImages = 1 })
             .Build();
 
         var first = await kernel.InvokeAsync<string>("photon", "generate_image", new KernelArguments { ["prompt"] = "A fox" });
@@ -46,14 +47,14 @@ public sealed class PhotonKernelBuilderExtensionsTests
         var client = kernel.GetRequiredService<IPhotonClient>();
         Assert.Same(kernel.GetRequiredService<PhotonClient>(), client);
         Assert.NotNull(kernel.GetRequiredService<ITextToImageService>());
-        Assert.True(kernel.Plugins.TryGetFunction(PhotonImagePlugin.DefaultPluginName, "generate_image", out _));
+        Assert.True(kernel.Plugins.TryGetFunction(PhotonImageToolsKernelExtensions.DefaultPluginName, "generate_image", out _));
     }
 
     [Fact]
     public void Bad_plugin_options_fail_at_registration()
     {
         var error = Assert.Throws<ArgumentException>(() => Kernel.CreateBuilder().AddPhotonImageGeneration(
-            new PhotonClientOptions { ApiKey = "test-key" }, new PhotonImagePluginOptions { MaxImages = -1 }));
+            new PhotonClientOptions { ApiKey = "test-key" }, new PhotonImageToolsOptions { MaxImages = -1 }));
 
         Assert.Equal("options", error.ParamName);
     }

@@ -1,3 +1,4 @@
+using PhotonSdk.Agents;
 using PhotonSdk.Testing.Fakes;
 
 namespace PhotonSdk.SemanticKernel.Tests;
@@ -8,7 +9,7 @@ public sealed class PluginBudgetTests
     [Fact]
     public async Task The_image_after_the_last_one_allowed_is_refused_and_not_sent()
     {
-        using var harness = new PluginHarness(new PhotonImagePluginOptions { MaxImages = 2 });
+        using var harness = new PluginHarness(new PhotonImageToolsOptions { MaxImages = 2 });
 
         await harness.GenerateAsync("One");
         await harness.GenerateAsync("Two");
@@ -24,7 +25,7 @@ public sealed class PluginBudgetTests
     [Fact]
     public async Task The_spending_budget_counts_each_models_price()
     {
-        using var harness = new PluginHarness(new PhotonImagePluginOptions { MaxCostUsd = 0.02m });
+        using var harness = new PluginHarness(new PhotonImageToolsOptions { MaxCostUsd = 0.02m });
 
         await harness.GenerateAsync("Final one", "final");
         var secondFinal = await harness.GenerateAsync("Final two", "final");
@@ -38,7 +39,7 @@ public sealed class PluginBudgetTests
     [Fact]
     public async Task A_zero_budget_sends_nothing()
     {
-        using var harness = new PluginHarness(new PhotonImagePluginOptions { MaxImages = 0 });
+        using var harness = new PluginHarness(new PhotonImageToolsOptions { MaxImages = 0 });
 
         var reply = await harness.GenerateAsync("A beach");
 
@@ -49,7 +50,7 @@ public sealed class PluginBudgetTests
     [Fact]
     public async Task A_rate_limited_submit_gives_its_reservation_back()
     {
-        using var harness = new PluginHarness(new PhotonImagePluginOptions { MaxImages = 1 });
+        using var harness = new PluginHarness(new PhotonImageToolsOptions { MaxImages = 1 });
         harness.Client.OnGenerate = (call, _) => call.Number == 1
             ? Task.FromException<ImageGenerationResult>(PhotonErrors.RateLimited(TimeSpan.FromSeconds(5)))
             : Task.FromResult(CannedResults.For(call));
@@ -64,7 +65,7 @@ public sealed class PluginBudgetTests
     [Fact]
     public async Task A_refused_key_gives_its_reservation_back()
     {
-        using var harness = new PluginHarness(new PhotonImagePluginOptions { MaxImages = 1 });
+        using var harness = new PluginHarness(new PhotonImageToolsOptions { MaxImages = 1 });
         harness.Client.OnGenerate = (call, _) => call.Number == 1
             ? Task.FromException<ImageGenerationResult>(PhotonErrors.Unauthorized())
             : Task.FromResult(CannedResults.For(call));
@@ -78,7 +79,7 @@ public sealed class PluginBudgetTests
     [Fact]
     public async Task An_argument_the_client_refuses_gives_its_reservation_back()
     {
-        using var harness = new PluginHarness(new PhotonImagePluginOptions { MaxImages = 1 });
+        using var harness = new PluginHarness(new PhotonImageToolsOptions { MaxImages = 1 });
         harness.Client.OnGenerate = (call, _) => call.Number == 1
             ? Task.FromException<ImageGenerationResult>(new ArgumentException("The prompt is too long.", "prompt"))
             : Task.FromResult(CannedResults.For(call));
@@ -95,7 +96,7 @@ public sealed class PluginBudgetTests
     [MemberData(nameof(FailuresAfterAcceptance))]
     public async Task A_prediction_that_may_exist_keeps_its_reservation(string failure)
     {
-        using var harness = new PluginHarness(new PhotonImagePluginOptions { MaxImages = 1 });
+        using var harness = new PluginHarness(new PhotonImageToolsOptions { MaxImages = 1 });
         PhotonException error = failure switch
         {
             "timeout" => PhotonErrors.WaitTimeout("pred-001", TimeSpan.FromMinutes(2)),
@@ -116,7 +117,7 @@ public sealed class PluginBudgetTests
     [Fact]
     public async Task A_cancelled_wait_keeps_its_reservation()
     {
-        using var harness = new PluginHarness(new PhotonImagePluginOptions { MaxImages = 1 });
+        using var harness = new PluginHarness(new PhotonImageToolsOptions { MaxImages = 1 });
         harness.Client.OnGenerate = (_, token) => Task.FromException<ImageGenerationResult>(
             new PhotonCanceledException("Stopped waiting.", "pred-001", predictionMayExist: true, null, token));
 
@@ -129,7 +130,7 @@ public sealed class PluginBudgetTests
     [Fact]
     public async Task A_cancellation_before_the_submit_left_gives_its_reservation_back()
     {
-        using var harness = new PluginHarness(new PhotonImagePluginOptions { MaxImages = 1 });
+        using var harness = new PluginHarness(new PhotonImageToolsOptions { MaxImages = 1 });
         harness.Client.OnGenerate = (call, token) => call.Number == 1
             ? Task.FromException<ImageGenerationResult>(new PhotonCanceledException("Cancelled before sending.", null, predictionMayExist: false, null, token))
             : Task.FromResult(CannedResults.For(call));
@@ -143,7 +144,7 @@ public sealed class PluginBudgetTests
     [Fact]
     public async Task A_cheaper_fallback_is_charged_at_its_own_price()
     {
-        using var harness = new PluginHarness(new PhotonImagePluginOptions { MaxCostUsd = 0.02m });
+        using var harness = new PluginHarness(new PhotonImageToolsOptions { MaxCostUsd = 0.02m });
         // The client's fallback policy served the Photon request with Photon Flash.
         harness.Client.OnGenerate = (call, _) => Task.FromResult(call.Number == 1
             ? CannedResults.Url("pred-001", PhotonModels.PhotonFlash)
@@ -159,7 +160,7 @@ public sealed class PluginBudgetTests
     [Fact]
     public async Task Concurrent_calls_never_overspend()
     {
-        using var harness = new PluginHarness(new PhotonImagePluginOptions { MaxImages = 3 });
+        using var harness = new PluginHarness(new PhotonImageToolsOptions { MaxImages = 3 });
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         harness.Client.OnGenerate = async (call, _) =>
         {
@@ -191,12 +192,12 @@ public sealed class PluginBudgetTests
     public void Out_of_range_options_are_refused(int maxImages, double maxCostUsd, int waitSeconds, int maxPromptLength)
     {
         using var client = new FakePhotonClient();
-        var options = new PhotonImagePluginOptions
+        var options = new PhotonImageToolsOptions
         {
             MaxImages = maxImages, MaxCostUsd = (decimal)maxCostUsd, WaitTimeout = TimeSpan.FromSeconds(waitSeconds), MaxPromptLength = maxPromptLength,
         };
 
-        var error = Assert.Throws<ArgumentException>(() => new PhotonImagePlugin(client, options));
+        var error = Assert.Throws<ArgumentException>(() => new PhotonImageTools(client, options));
         Assert.Equal("options", error.ParamName);
     }
 
@@ -204,12 +205,12 @@ public sealed class PluginBudgetTests
     public void Every_out_of_range_option_is_named_with_its_value_in_one_exception()
     {
         using var client = new FakePhotonClient();
-        var options = new PhotonImagePluginOptions { MaxImages = -1, MaxCostUsd = -0.5m, WaitTimeout = TimeSpan.Zero, MaxPromptLength = 0 };
+        var options = new PhotonImageToolsOptions { MaxImages = -1, MaxCostUsd = -0.5m, WaitTimeout = TimeSpan.Zero, MaxPromptLength = 0 };
 
-        var error = Assert.Throws<ArgumentException>(() => new PhotonImagePlugin(client, options));
+        var error = Assert.Throws<ArgumentException>(() => new PhotonImageTools(client, options));
 
         Assert.Equal(
-            "Invalid PhotonImagePluginOptions: MaxImages must not be negative (was -1); MaxCostUsd must not be negative (was -0.5); " +
+            "Invalid PhotonImageToolsOptions: MaxImages must not be negative (was -1); MaxCostUsd must not be negative (was -0.5); " +
             "WaitTimeout must be positive (was 00:00:00); MaxPromptLength must be positive (was 0). (Parameter 'options')",
             error.Message);
     }

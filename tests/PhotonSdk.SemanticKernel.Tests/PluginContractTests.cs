@@ -5,8 +5,8 @@ using Snapshooter.Xunit;
 namespace PhotonSdk.SemanticKernel.Tests;
 
 /// <summary>
-/// The plugin's functions as a model sees them: names, descriptions, parameters, required flags, defaults and the
-/// return description. A change to any of them shows up as a snapshot diff in review.
+/// The plugin's functions as a model sees them: names, descriptions and the JSON schema of their parameters (required
+/// flags, defaults). A change to any of them shows up as a snapshot diff in review.
 /// </summary>
 public sealed class PluginContractTests
 {
@@ -36,22 +36,10 @@ public sealed class PluginContractTests
         }
     }
 
-    private static object Project(string pluginName, KernelFunction function) => Project(pluginName, ((AIFunction)function).Name, function.Metadata);
-
-    private static object Project(string pluginName, string toolName, KernelFunctionMetadata metadata) => new
+    // What a model is sent: the tool's name, description and JSON schema of its parameters.
+    private static object Project(string pluginName, KernelFunction function)
     {
-        Plugin = pluginName,
-        metadata.Name,
-        ToolName = toolName,
-        metadata.Description,
-        Parameters = metadata.Parameters.Select(parameter => new
-        {
-            parameter.Name,
-            parameter.Description,
-            Type = parameter.ParameterType?.Name,
-            parameter.IsRequired,
-            parameter.DefaultValue,
-        }),
-        Returns = new { metadata.ReturnParameter.Description, Type = metadata.ReturnParameter.ParameterType?.Name },
-    };
+        AIFunction tool = function;
+        return new { Plugin = pluginName, function.Name, ToolName = tool.Name, tool.Description, Schema = Newtonsoft.Json.Linq.JToken.Parse(tool.JsonSchema.GetRawText()) };
+    }
 }

@@ -1,3 +1,4 @@
+using PhotonSdk.Agents;
 using PhotonSdk.Testing.Fakes;
 
 namespace PhotonSdk.SemanticKernel.Tests;
@@ -131,7 +132,7 @@ public sealed class PluginFailureRepliesTests
     [Fact]
     public async Task The_prompt_bound_is_configurable()
     {
-        using var harness = new PluginHarness(new PhotonImagePluginOptions { MaxPromptLength = 10 });
+        using var harness = new PluginHarness(new PhotonImageToolsOptions { MaxPromptLength = 10 });
 
         var reply = await harness.GenerateAsync("A beach at noon");
 

@@ -1,4 +1,5 @@
 using Microsoft.SemanticKernel;
+using PhotonSdk.Agents;
 using PhotonSdk.Testing.Fakes;
 
 namespace PhotonSdk.SemanticKernel.Tests;
@@ -6,11 +7,12 @@ namespace PhotonSdk.SemanticKernel.Tests;
 /// <summary>A kernel with the plugin imported over a fake client.</summary>
 public sealed class PluginHarness : IDisposable
 {
-    public PluginHarness(PhotonImagePluginOptions? options = null)
+    public PluginHarness(PhotonImageToolsOptions? options = null)
     {
         Client = new FakePhotonClient();
         Kernel = new Kernel();
-        Plugin = Kernel.ImportPluginFromObject(new PhotonImagePlugin(Client, options), PhotonImagePlugin.DefaultPluginName);
+        Plugin = new PhotonImageTools(Client, options).AsKernelPlugin();
+        Kernel.Plugins.Add(Plugin);
     }
 
     public FakePhotonClient Client { get; }
@@ -23,14 +25,14 @@ public sealed class PluginHarness : IDisposable
     {
         var arguments = new KernelArguments { ["prompt"] = prompt };
         if (quality is not null) arguments["quality"] = quality;
-        var result = await Kernel.InvokeAsync(Plugin[PhotonImagePlugin.GenerateImageFunctionName], arguments, cancellationToken);
+        var result = await Kernel.InvokeAsync(Plugin[PhotonImageTools.GenerateImageName], arguments, cancellationToken);
         return result.GetValue<string>()!;
     }
 
     public async Task<string> GetResultAsync(string predictionId, CancellationToken cancellationToken = default)
     {
         var result = await Kernel.InvokeAsync(
-            Plugin[PhotonImagePlugin.GetImageResultFunctionName], new KernelArguments { ["prediction_id"] = predictionId }, cancellationToken);
+            Plugin[PhotonImageTools.GetImageResultName], new KernelArguments { ["prediction_id"] = predictionId }, cancellationToken);
         return result.GetValue<string>()!;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.SemanticKernel;
+using PhotonSdk.Agents;
 using PhotonSdk.Emulator;
 
 namespace PhotonSdk.SemanticKernel.Tests.Integration;
@@ -26,7 +27,7 @@ public sealed class WaitTimeoutEndToEndTests : IAsyncLifetime
         _emulator = await WaveSpeedEmulator.StartAsync(options);
         _httpClient = new HttpClient(_http) { Timeout = Timeout.InfiniteTimeSpan };
         _client = new PhotonClient(new PhotonClientOptions { ApiKey = "test-key", BaseUrl = _emulator.BaseUrl, TimeProvider = _time }, _httpClient);
-        _kernel = Kernel.CreateBuilder().AddPhotonImageGeneration(_client, new PhotonImagePluginOptions { WaitTimeout = WaitBound }).Build();
+        _kernel = Kernel.CreateBuilder().AddPhotonImageGeneration(_client, new PhotonImageToolsOptions { WaitTimeout = WaitBound }).Build();
     }
 
     public async Task DisposeAsync()

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace PhotonSdk.SemanticKernel;
+namespace PhotonSdk.Agents;
 
 /// <summary>
-/// What one plugin instance may still spend. A call reserves its image and price before it submits, so that concurrent
+/// What one set of image tools may still spend. A call reserves its image and price before it submits, so that concurrent
 /// calls cannot overspend; the reservation is released when the submit certainly created nothing, and otherwise settled
 /// at the actual price.
 /// </summary>
@@ -48,6 +48,15 @@ internal sealed class ImageBudget
         }
     }
 
+    /// <summary>What is spent and what is left, read at one instant.</summary>
+    public Snapshot Read()
+    {
+        lock (_lock)
+        {
+            return new Snapshot(_maxImages, Math.Max(0, _maxImages - _images), _maxCostUsd, Math.Max(0, _maxCostUsd - _costUsd));
+        }
+    }
+
     internal static string Usd(decimal amount) => amount.ToString("0.00##", CultureInfo.InvariantCulture);
 
     private void Return(int images, decimal costUsd)
@@ -58,6 +67,9 @@ internal sealed class ImageBudget
             _costUsd -= costUsd;
         }
     }
+
+    /// <summary>The budget's limits and what is left of them.</summary>
+    internal readonly record struct Snapshot(int MaxImages, int ImagesLeft, decimal MaxCostUsd, decimal CostLeftUsd);
 
     /// <summary>One call's hold on the budget; closed exactly once, by <see cref="Release"/> or <see cref="Settle"/>.</summary>
     internal sealed class Reservation
