@@ -71,6 +71,7 @@ internal static class CliApplication
             BalanceCommand.Create(context),
             HistoryCommand.Create(context),
             UploadCommand.Create(context),
+            McpCommand.Create(context),
             EmulatorCommand.Create(context),
         };
 

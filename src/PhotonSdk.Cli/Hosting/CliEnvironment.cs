@@ -37,6 +37,12 @@ internal sealed class CliEnvironment
     /// <summary>Adjusts the in-process emulator's options after the defaults are set (tests inject faults this way).</summary>
     public Action<EmulatorOptions>? ConfigureEmulator { get; init; }
 
+    /// <summary>The streams <c>photon mcp</c> speaks the protocol over; stdin and stdout when <see langword="null"/> (tests pass pipes).</summary>
+    public (Stream Input, Stream Output)? McpStreams { get; init; }
+
+    /// <summary>Reads other environment variables by name; none are set unless <see cref="FromProcess"/> made this.</summary>
+    public Func<string, string?> ReadVariable { get; init; } = _ => null;
+
     /// <summary>Reads the environment of this process.</summary>
     public static CliEnvironment FromProcess() => new()
     {
@@ -44,7 +50,28 @@ internal sealed class CliEnvironment
         BaseUrl = NonEmpty(Environment.GetEnvironmentVariable(PhotonClientOptions.BaseUrlEnvironmentVariable)),
         WorkingDirectory = Environment.CurrentDirectory,
         IsTerminal = !Console.IsErrorRedirected,
+        ReadVariable = Environment.GetEnvironmentVariable,
     };
+
+    /// <summary>An environment variable as a whole number, <see langword="null"/> when unset.</summary>
+    /// <exception cref="ArgumentException">It is set to something else.</exception>
+    public int? Integer(string name) =>
+        Variable(name) is { } text
+            ? int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw new ArgumentException($"{name} must be a whole number (was '{text}').", nameof(name))
+            : null;
+
+    /// <summary>An environment variable as a decimal number, <see langword="null"/> when unset.</summary>
+    /// <exception cref="ArgumentException">It is set to something else.</exception>
+    public decimal? Decimal(string name) =>
+        Variable(name) is { } text
+            ? decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw new ArgumentException($"{name} must be a number such as 2.50 (was '{text}').", nameof(name))
+            : null;
+
+    private string? Variable(string name) => NonEmpty(ReadVariable(name));
 
     /// <summary>Resolves a path given on the command line against <see cref="WorkingDirectory"/>, keeping a trailing separator.</summary>
     public string ResolvePath(string path) =>
