@@ -24,11 +24,11 @@ public sealed class ImageToolReply
     public string Text { get; }
 
     /// <summary>
-    /// Whether the call failed to produce what it was asked for (anything but <see cref="ImageToolOutcome.Ready"/>,
-    /// <see cref="ImageToolOutcome.StillRunning"/> and <see cref="ImageToolOutcome.Information"/>), so that a host that
-    /// marks tool errors (MCP's <c>isError</c>) can.
+    /// Whether the call did not give what it was asked for (anything but <see cref="ImageToolOutcome.Ready"/> and
+    /// <see cref="ImageToolOutcome.Information"/>; an image still generating included, since the model must act on it),
+    /// so that a host that marks tool errors (MCP's <c>isError</c>) can.
     /// </summary>
-    public bool IsError => Outcome is not (ImageToolOutcome.Ready or ImageToolOutcome.StillRunning or ImageToolOutcome.Information);
+    public bool IsError => Outcome is not (ImageToolOutcome.Ready or ImageToolOutcome.Information);
 
     /// <summary>The prediction the reply is about, when one exists.</summary>
     public string? PredictionId { get; }
