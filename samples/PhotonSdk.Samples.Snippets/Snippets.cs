@@ -81,6 +81,25 @@ internal static class Snippets
         return string.Join(", ", response.Contents.OfType<UriContent>().Select(image => image.Uri));
     }
 
+    public static IChatClient ChatWithPhotonImages(IChatClient model, IPhotonClient client) =>
+        model.AsBuilder()
+            .UseImageGeneration(client.AsIImageGenerator(defaultModelId: "flash"))  // outer: swaps the tool for GenerateImage/EditImage functions
+            .UseFunctionInvocation()                                                  // inner: runs those functions
+            .Build();
+
+    public static async Task<string> ImageToolTurnAsync(IChatClient chat, List<ChatMessage> history)
+    {
+        var options = new ChatOptions { Tools = [new HostedImageGenerationTool()] };    // no ResponseFormat: bytes
+        ChatResponse response = await chat.GetResponseAsync(history, options);
+        history.AddMessages(response);                    // keeps the image, so that a later turn can edit it
+
+        var images = response.Messages.SelectMany(message => message.Contents)
+            .OfType<ImageGenerationToolResultContent>()
+            .SelectMany(result => result.Outputs ?? [])
+            .OfType<DataContent>();
+        return string.Join(", ", images.Select(image => $"{image.MediaType}, {image.Data.Length} bytes")) + " | " + response.Text;
+    }
+
     public static async Task<WebhookVerifier> WebhookVerifierAsync(PhotonClient client)
     {
         // Once, at start-up: the account's signing secret, through the generated REST client (GET /api/v3/webhook/secret).

@@ -75,11 +75,24 @@ internal sealed class ImageGenerationPlan
                 PhotonModels.Get(sdkOptions.Model, nameof(options)), modifies, "pass one in request.OriginalImages", "cannot take an original image", nameof(options));
         }
 
-        // Url is both the SDK's default and "unset"; a factory that asked for Data keeps it even when the options say Uri.
-        if (options?.ResponseFormat == ImageGenerationResponseFormat.Data) sdkOptions.ResponseFormat = ImageResponseFormat.Data;
+        sdkOptions.ResponseFormat = ResponseFormatFor(options?.ResponseFormat, sdkOptions);
 
         return new ImageGenerationPlan(request.Prompt, sdkOptions, count, imageToUpload);
     }
+
+    /// <summary>
+    /// Bytes unless URLs are asked for. M.E.AI's own generators return bytes when no format is given, and its image tool
+    /// (<c>UseImageGeneration</c>) keeps only <see cref="DataContent"/> outputs, so an unset format must not mean URLs.
+    /// The SDK's <see cref="ImageResponseFormat.Url"/> is both its default and "unset", so a factory's options change the
+    /// outcome only when they ask for <see cref="ImageResponseFormat.Data"/> (kept even when the options say Uri) or set a
+    /// webhook, which the API does not combine with bytes (then an unset format gives URLs).
+    /// </summary>
+    private static ImageResponseFormat ResponseFormatFor(ImageGenerationResponseFormat? format, GenerationOptions sdkOptions) => format switch
+    {
+        ImageGenerationResponseFormat.Data => ImageResponseFormat.Data,
+        null when sdkOptions.Webhook is null => ImageResponseFormat.Data,
+        _ => sdkOptions.ResponseFormat,
+    };
 
     private static AIContent? SingleOriginalImage(ImageGenerationRequest request)
     {

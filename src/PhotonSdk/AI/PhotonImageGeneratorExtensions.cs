@@ -34,9 +34,12 @@ public static class PhotonImageGeneratorExtensions
     /// <list type="bullet">
     /// <item><description><see cref="ImageGenerationOptions.ModelId"/>: a catalog id, name or alias; an unknown one throws
     /// <see cref="ArgumentException"/> before anything is sent. With original images, the modify model of the same tier is used.</description></item>
-    /// <item><description><see cref="ImageGenerationOptions.ResponseFormat"/>: <see cref="ImageGenerationResponseFormat.Data"/> returns
-    /// <see cref="DataContent"/> with the media type read from the bytes; <see cref="ImageGenerationResponseFormat.Uri"/> (the default)
-    /// and <see cref="ImageGenerationResponseFormat.Hosted"/> return <see cref="UriContent"/> pointing at WaveSpeed's CDN (kept 7 days).</description></item>
+    /// <item><description><see cref="ImageGenerationOptions.ResponseFormat"/>: <see cref="ImageGenerationResponseFormat.Data"/> and
+    /// <see langword="null"/> (the default, as with M.E.AI's other generators) return <see cref="DataContent"/> with the bytes and the
+    /// media type read from them (PNG, JPEG, WebP or GIF, else <c>application/octet-stream</c>); <see cref="ImageGenerationResponseFormat.Uri"/> and <see cref="ImageGenerationResponseFormat.Hosted"/>
+    /// return <see cref="UriContent"/> pointing at WaveSpeed's CDN (kept 7 days). When <see cref="ImageGenerationOptions.RawRepresentationFactory"/>
+    /// asks for <see cref="ImageResponseFormat.Data"/>, bytes are returned whatever the format; when it sets a
+    /// <see cref="GenerationOptions.Webhook"/>, which the API does not combine with bytes, <see langword="null"/> returns URLs.</description></item>
     /// <item><description><see cref="ImageGenerationOptions.Count"/>: that many predictions (each Photon prediction makes one
     /// image), at most four running at once; the images come back in order. If one fails, those not yet submitted are not
     /// submitted, and the first failure is thrown once the submitted ones have finished.</description></item>
@@ -54,6 +57,13 @@ public static class PhotonImageGeneratorExtensions
     /// <see cref="AIContent.AdditionalProperties"/> holds <see cref="PredictionIdProperty"/>, <see cref="ModelIdProperty"/> and
     /// <see cref="CostUsdProperty"/>. <c>GetService</c> answers <see cref="ImageGeneratorMetadata"/> (provider <c>wavespeed</c>),
     /// the client, and the generator itself.
+    /// </para>
+    /// <para>
+    /// As M.E.AI's image tool (<see cref="HostedImageGenerationTool"/>), build the chat client as
+    /// <c>chatClient.AsBuilder().UseImageGeneration(generator).UseFunctionInvocation().Build()</c>, in that order: the image
+    /// tool's functions are run by the function-invoking client inside it. The image tool keeps only <see cref="DataContent"/>
+    /// outputs, so leave the tool's <see cref="ImageGenerationOptions.ResponseFormat"/> unset (or <see cref="ImageGenerationResponseFormat.Data"/>):
+    /// with <see cref="ImageGenerationResponseFormat.Uri"/> each image is generated and billed, then dropped by M.E.AI.
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="client"/> is <see langword="null"/>.</exception>

@@ -65,7 +65,8 @@ public abstract class ImageGeneratorConformanceTests : IDisposable
     [Fact]
     public virtual async Task GenerateImagesAsync_MultipleImages_AsUris()
     {
-        var response = await Generator.GenerateImagesAsync("A cat sitting on a table", new ImageGenerationOptions { Count = 3 });
+        var response = await Generator.GenerateImagesAsync(
+            "A cat sitting on a table", new ImageGenerationOptions { Count = 3, ResponseFormat = ImageGenerationResponseFormat.Uri });
 
         Assert.Equal(3, response.Contents.Count);
         Assert.All(response.Contents, content => Assert.StartsWith("http", Assert.IsType<UriContent>(content).Uri.Scheme, StringComparison.Ordinal));

@@ -33,7 +33,7 @@ public sealed class CompositionTests
             .Build();
         var response = await generator.GenerateImagesAsync("A red fox", new ImageGenerationOptions { ModelId = "photon" });
 
-        Assert.IsType<UriContent>(Assert.Single(response.Contents));
+        Assert.IsType<DataContent>(Assert.Single(response.Contents));
         Assert.Equal("luma/photon", Assert.Single(client.GenerateCalls).Options!.Model);
         Assert.Contains(logs.GetSnapshot(), record => record.Message.Contains("GenerateAsync", StringComparison.Ordinal));
         var activity = Assert.Single(activities);

@@ -3,7 +3,7 @@ using PhotonSdk.Testing.Fakes;
 
 namespace PhotonSdk.Tests.AI;
 
-/// <summary><see cref="ImageGenerationOptions.ResponseFormat"/>: URLs as <see cref="UriContent"/>, bytes as <see cref="DataContent"/>.</summary>
+/// <summary><see cref="ImageGenerationOptions.ResponseFormat"/>: bytes as <see cref="DataContent"/> unless URLs are asked for, URLs as <see cref="UriContent"/>.</summary>
 public sealed class ResponseFormatMappingTests
 {
     [Fact]
@@ -20,13 +20,41 @@ public sealed class ResponseFormatMappingTests
     }
 
     [Fact]
-    public async Task Without_a_format_urls_are_returned()
+    public async Task Without_a_format_bytes_are_returned_as_other_generators_and_the_image_tool_expect()
     {
+        // M.E.AI's generators return bytes by default, and its image tool (UseImageGeneration) drops any other output.
         using var harness = new GeneratorHarness();
 
         var response = await harness.GenerateAsync();
 
+        Assert.Equal(ImageResponseFormat.Data, harness.SentOptions.ResponseFormat);
+        var content = Assert.IsType<DataContent>(Assert.Single(response.Contents));
+        Assert.Equal(CannedResults.PngBytes, content.Data.ToArray());
+        Assert.Equal("image/png", content.MediaType);
+    }
+
+    [Fact]
+    public async Task Without_a_format_a_factorys_other_options_still_get_bytes()
+    {
+        using var harness = new GeneratorHarness();
+
+        var response = await harness.GenerateAsync(new ImageGenerationOptions { RawRepresentationFactory = _ => new GenerationOptions { SyncMode = true } });
+
+        Assert.Equal(ImageResponseFormat.Data, harness.SentOptions.ResponseFormat);
+        Assert.True(harness.SentOptions.SyncMode);
+        Assert.IsType<DataContent>(Assert.Single(response.Contents));
+    }
+
+    [Fact]
+    public async Task Without_a_format_a_factorys_webhook_gets_urls_because_the_api_sends_no_bytes_to_webhooks()
+    {
+        using var harness = new GeneratorHarness();
+        var webhook = new Uri("https://example.com/hooks/photon");
+
+        var response = await harness.GenerateAsync(new ImageGenerationOptions { RawRepresentationFactory = _ => new GenerationOptions { Webhook = webhook } });
+
         Assert.Equal(ImageResponseFormat.Url, harness.SentOptions.ResponseFormat);
+        Assert.Equal(webhook, harness.SentOptions.Webhook);
         Assert.IsType<UriContent>(Assert.Single(response.Contents));
     }
 
@@ -36,7 +64,7 @@ public sealed class ResponseFormatMappingTests
         using var harness = new GeneratorHarness();
         harness.Client.OnGenerate = (call, _) => Task.FromResult(CannedResults.Url("pred-x", PhotonModels.PhotonFlash, mediaType: null));
 
-        var response = await harness.GenerateAsync();
+        var response = await harness.GenerateAsync(new ImageGenerationOptions { ResponseFormat = ImageGenerationResponseFormat.Uri });
 
         Assert.Equal("image/*", Assert.IsType<UriContent>(Assert.Single(response.Contents)).MediaType);
     }
