@@ -18,10 +18,10 @@ public static class PhotonMcpServerBuilderExtensions
     /// <param name="options">The budget, bounds and result options; the defaults when <see langword="null"/>. Copied here.</param>
     /// <returns>The builder.</returns>
     /// <remarks>
-    /// One budget serves the whole server process, across sessions and clients. Bad options, or no client, fail when
-    /// the server starts.
+    /// One budget serves the whole server process, across sessions and clients. Bad options fail here when a client is
+    /// given; with the client from the services, they (or a missing client) fail when the server starts.
     /// </remarks>
-    /// <exception cref="ArgumentException"><see cref="PhotonMcpOptions.PreviewMaxBytes"/> is negative.</exception>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
     public static IMcpServerBuilder WithPhotonImageTools(this IMcpServerBuilder builder, IPhotonClient? client = null, PhotonMcpOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -29,11 +29,17 @@ public static class PhotonMcpServerBuilderExtensions
         ArgumentNullException.ThrowIfNull(snapshot.ImageTools, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(snapshot.PreviewMaxBytes, nameof(options));
 
-        // One set of tools per server, so that every session shares one budget.
-        builder.Services.AddSingleton(services => new PhotonMcpTools(
-            client ?? services.GetService<IPhotonClient>()
-            ?? throw new InvalidOperationException("No IPhotonClient is registered: call services.AddPhotonClient(...) or pass a client to WithPhotonImageTools."),
-            snapshot));
+        // One set of tools per server, so that every session shares one budget. Made here when the client is given, so
+        // that bad options fail at registration; from the services, when the server starts.
+        if (client is not null) builder.Services.AddSingleton(new PhotonMcpTools(client, snapshot));
+        else
+        {
+            builder.Services.AddSingleton(services => new PhotonMcpTools(
+                services.GetService<IPhotonClient>()
+                ?? throw new InvalidOperationException("No IPhotonClient is registered: call services.AddPhotonClient(...) or pass a client to WithPhotonImageTools."),
+                snapshot));
+        }
+
         for (var index = 0; index < PhotonMcpTools.Count; index++)
         {
             var tool = index;

@@ -19,7 +19,8 @@ public sealed class CliRunner : IDisposable
     public string OutputFolder => Path.Combine(WorkingDirectory, "photon-output");
 
     public async Task<CliResult> RunAsync(string[] args, Action<EmulatorOptions>? configureEmulator = null, string? apiKey = null, string? baseUrl = null,
-        WatchedWriter? stdout = null, WatchedWriter? stderr = null, CancellationToken cancellationToken = default)
+        WatchedWriter? stdout = null, WatchedWriter? stderr = null, IReadOnlyDictionary<string, string>? variables = null,
+        CancellationToken cancellationToken = default)
     {
         stdout ??= new WatchedWriter();
         stderr ??= new WatchedWriter();
@@ -32,6 +33,9 @@ public sealed class CliRunner : IDisposable
             EmulatorLatencyScale = 0,
             EmulatorPolling = new PollingOptions { FirstDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },
             ConfigureEmulator = configureEmulator,
+            ReadVariable = name => variables?.GetValueOrDefault(name),
+            // `photon mcp` must never read the test process's own stdin; an empty input ends a server at once.
+            McpStreams = (new MemoryStream(), new MemoryStream()),
         };
         var exitCode = await CliApplication.RunAsync(args, stdout, stderr, environment, cancellationToken);
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
