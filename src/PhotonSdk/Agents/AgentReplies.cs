@@ -73,11 +73,18 @@ internal static class AgentReplies
         "Unknown outcome: the connection failed after the request was sent, so the image service may have accepted it and " +
         "may bill it. Do not call generate_image again right away; tell the user.");
 
-    public static ImageToolReply Failed(PhotonException error)
+    public static ImageToolReply Failed(PhotonException error) => Failed("Not generated", error);
+
+    /// <summary>The balance could not be read; unlike <see cref="Failed(PhotonException)"/>, it says nothing about an image.</summary>
+    public static ImageToolReply BalanceUnread(PhotonException error) => error is PhotonRateLimitedException limited
+        ? new ImageToolReply(ImageToolOutcome.RateLimited, $"Balance not read: the image service is rate-limited. {After(limited.RetryAfter)}, try again.")
+        : Failed("Balance not read", error);
+
+    private static ImageToolReply Failed(string heading, PhotonException error)
     {
         var reason = error.Message.Length <= MaxReasonLength ? error.Message : error.Message[..MaxReasonLength] + "…";
         var id = error.PredictionId is { } predictionId && !reason.Contains(predictionId, StringComparison.Ordinal) ? $" (prediction {predictionId})" : "";
-        return new ImageToolReply(ImageToolOutcome.Failed, $"Not generated{id}: {reason.TrimEnd('.')}.", error.PredictionId);
+        return new ImageToolReply(ImageToolOutcome.Failed, $"{heading}{id}: {reason.TrimEnd('.')}.", error.PredictionId);
     }
 
     public static ImageToolReply Submitted(string predictionId, string modelId, decimal priceUsd) => new(
@@ -104,13 +111,16 @@ internal static class AgentReplies
         string.Create(CultureInfo.InvariantCulture, $"Account balance: {ImageBudget.Usd(balanceUsd)} USD."));
 
     private static string After(TimeSpan? retryAfter) => retryAfter is { } wait
-        ? string.Create(CultureInfo.InvariantCulture, $"In {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds")
+        ? $"In {Seconds(Math.Max(1, Math.Ceiling(wait.TotalSeconds)))}"
         : "In about a minute";
 
     private static string InPrediction(string? predictionId) => predictionId is null ? "" : $" (prediction {predictionId})";
 
     private static string Describe(TimeSpan span) =>
         span.TotalSeconds < 90
-            ? string.Create(CultureInfo.InvariantCulture, $"{Math.Round(span.TotalSeconds)} seconds")
+            ? Seconds(Math.Round(span.TotalSeconds))
             : string.Create(CultureInfo.InvariantCulture, $"{Math.Round(span.TotalMinutes, 1)} minutes");
+
+    private static string Seconds(double whole) =>
+        string.Create(CultureInfo.InvariantCulture, $"{whole} {(whole == 1 ? "second" : "seconds")}");
 }

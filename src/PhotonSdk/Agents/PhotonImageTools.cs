@@ -162,7 +162,8 @@ public sealed class PhotonImageTools
         }
         catch (PhotonException e)
         {
-            return Reply(e);
+            // Not Reply(e): its texts are about an image ("Not generated", "rephrase the prompt"), and a balance read makes none.
+            return AgentReplies.BalanceUnread(e);
         }
     }
 

@@ -29,6 +29,9 @@ public sealed class FakePhotonClient : IPhotonClient, IDisposable
     public Func<PredictionHandle, TimeSpan?, CancellationToken, Task<ImageGenerationResult>> OnWait { get; set; } =
         (handle, _, _) => Task.FromResult(CannedResults.Url(handle.Id, PhotonModels.PhotonFlash));
 
+    /// <summary>Answers a balance read; by default none is expected and the call fails.</summary>
+    public Func<CancellationToken, Task<decimal>>? OnGetBalance { get; set; }
+
     /// <summary>The download URL an upload is given.</summary>
     public Uri UploadUrl { get; set; } = new("https://cdn.example/uploads/original.png");
 
@@ -78,7 +81,12 @@ public sealed class FakePhotonClient : IPhotonClient, IDisposable
     public Task<PredictionHandle> SubmitAsync(string prompt, GenerationOptions? options = null, CancellationToken cancellationToken = default) =>
         Unexpected<PredictionHandle>();
 
-    public Task<decimal> GetBalanceAsync(CancellationToken cancellationToken = default) => Unexpected<decimal>();
+    public Task<decimal> GetBalanceAsync(CancellationToken cancellationToken = default)
+    {
+        if (OnGetBalance is null) return Unexpected<decimal>();
+        Interlocked.Increment(ref _otherCalls);
+        return OnGetBalance(cancellationToken);
+    }
 
     public Task<PredictionHistoryPage> GetHistoryAsync(PredictionHistoryQuery? query = null, CancellationToken cancellationToken = default) =>
         Unexpected<PredictionHistoryPage>();
