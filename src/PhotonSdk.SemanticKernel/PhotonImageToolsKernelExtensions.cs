@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 using PhotonSdk.Agents;
 
@@ -27,7 +29,36 @@ public static class PhotonImageToolsKernelExtensions
         ArgumentNullException.ThrowIfNull(tools);
         ArgumentException.ThrowIfNullOrWhiteSpace(pluginName);
         var standalone = new Kernel();
-        return KernelPluginFactory.CreateFromFunctions(
+        return new ImageToolsPlugin(
             pluginName, tools.AsAIFunctions().Select(function => function.AsKernelFunction().WithKernel(standalone, pluginName)));
+    }
+
+    /// <summary>
+    /// A plugin that keeps its functions as given. The plugin <c>KernelPluginFactory</c> makes clones each function,
+    /// and the clone loses the kernel that <c>WithKernel</c> gave it; without that kernel, a host that passes a
+    /// service provider but no kernel (<c>ChatClientBuilder.Build()</c>, Agent Framework) makes Semantic Kernel build
+    /// one from the provider, which fails on a provider that is not a full dependency-injection container.
+    /// </summary>
+    private sealed class ImageToolsPlugin : KernelPlugin
+    {
+        private readonly List<KernelFunction> _functions;
+
+        public ImageToolsPlugin(string name, IEnumerable<KernelFunction> functions)
+            : base(name)
+        {
+            _functions = functions.ToList();
+        }
+
+        public override int FunctionCount => _functions.Count;
+
+        public override bool TryGetFunction(string name, [NotNullWhen(true)] out KernelFunction? function)
+        {
+            // By the function's own name, as kernels look functions up, or by the tool name a model calls (photon_generate_image).
+            function = _functions.Find(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))
+                ?? _functions.Find(f => string.Equals(((AIFunction)f).Name, name, StringComparison.Ordinal));
+            return function is not null;
+        }
+
+        public override IEnumerator<KernelFunction> GetEnumerator() => _functions.GetEnumerator();
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 using PhotonSdk.Agents;
@@ -7,15 +6,16 @@ using PhotonSdk.Testing.Fakes;
 namespace PhotonSdk.SemanticKernel.Tests;
 
 /// <summary>
-/// The plugin's functions as Microsoft.Extensions.AI tools: a scripted model asks for them through
-/// <see cref="FunctionInvokingChatClient"/>, and what the model is shown back is short text, not bytes.
+/// The plugin's kernel functions outside Semantic Kernel: handed to a <see cref="FunctionInvokingChatClient"/>, which
+/// passes no kernel, they run on the kernel each carries, with the plugin's name in the tool names the model sees.
+/// (The tools' own behaviour as functions is tested in the core's tests, on <see cref="PhotonImageTools.AsAIFunctions"/>.)
 /// </summary>
-public sealed partial class FunctionCallingTests
+public sealed class FunctionCallingTests
 {
     private static readonly Dictionary<string, object?> FoxRequest = new() { ["prompt"] = "A red fox in fresh snow", ["quality"] = "draft" };
 
     [Fact]
-    public async Task Generate_image_as_a_tool_shows_the_model_the_url_and_the_id()
+    public async Task The_plugins_functions_run_in_a_host_that_passes_no_kernel()
     {
         using var harness = new PluginHarness();
         var model = new ScriptedChatClient(new ScriptedCall("generate_image", FoxRequest));
@@ -23,16 +23,58 @@ public sealed partial class FunctionCallingTests
 
         var response = await chat.GetResponseAsync([new ChatMessage(ChatRole.User, "Draw a fox.")], Tools(harness));
 
-        var shown = Assert.Single(model.ToolResults).Result?.ToString() ?? "";
-        Assert.Contains(CannedResults.UrlFor("pred-001").ToString(), shown, StringComparison.Ordinal);
-        Assert.Contains("pred-001", shown, StringComparison.Ordinal);
-        Assert.DoesNotMatch(Base64Run(), shown);
+        Assert.Equal(
+            "Image ready: https://cdn.example/predictions/pred-001/0.png\n" +
+            "Prediction id: pred-001. Model: luma/photon-flash. Cost: 0.005 USD.\n" +
+            "Show the user the URL exactly as written above: do not shorten, rewrite or re-encode it.",
+            Assert.Single(model.ToolResults).Result?.ToString());
         Assert.Equal("A red fox in fresh snow", Assert.Single(harness.Client.GenerateCalls).Prompt);
-        Assert.Contains("pred-001", response.Text, StringComparison.Ordinal);
+        Assert.Contains(CannedResults.UrlFor("pred-001").ToString(), response.Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Every_function_is_offered_to_the_model()
+    public async Task The_plugins_functions_run_in_a_host_with_a_service_provider_and_no_kernel()
+    {
+        // ChatClientBuilder.Build() hands FunctionInvokingChatClient an empty service provider, as Agent Framework does
+        // with its own; Semantic Kernel then builds a kernel from that provider unless the function carries one.
+        using var client = new FakePhotonClient();
+        var kernel = Kernel.CreateBuilder().AddPhotonImageGeneration(client).Build();
+        var model = new ScriptedChatClient(new ScriptedCall("generate_image", FoxRequest));
+        using var chat = new ChatClientBuilder(model).UseFunctionInvocation(configure: f => f.IncludeDetailedErrors = true).Build();
+
+        await chat.GetResponseAsync([new ChatMessage(ChatRole.User, "Draw a fox.")], new ChatOptions { Tools = [.. kernel.Plugins["photon"]] });
+
+        Assert.StartsWith("Image ready: https://cdn.example/predictions/pred-001/0.png\n", Assert.Single(model.ToolResults).Result?.ToString(), StringComparison.Ordinal);
+        Assert.Single(client.GenerateCalls);
+    }
+
+    [Fact]
+    public async Task A_function_invoked_with_services_that_hold_no_kernel_uses_its_own()
+    {
+        using var harness = new PluginHarness();
+        AIFunction function = harness.Plugin[PhotonImageTools.GenerateImageName];
+
+        var result = await function.InvokeAsync(new AIFunctionArguments(FoxRequest) { Services = new NoServices() });
+
+        Assert.StartsWith("Image ready:", result?.ToString(), StringComparison.Ordinal);
+        Assert.Single(harness.Client.GenerateCalls);
+    }
+
+    [Fact]
+    public void The_plugin_finds_its_functions_by_name_or_tool_name()
+    {
+        using var harness = new PluginHarness();
+
+        Assert.All(harness.Plugin, function => Assert.Equal("photon", function.PluginName));
+        Assert.True(harness.Plugin.TryGetFunction("photon_generate_image", out var byToolName));
+        Assert.Equal("generate_image", byToolName.Name);
+        Assert.True(harness.Plugin.TryGetFunction("GENERATE_IMAGE", out _));
+        Assert.False(harness.Plugin.TryGetFunction("draw", out _));
+        Assert.Equal(3, harness.Plugin.FunctionCount);
+    }
+
+    [Fact]
+    public async Task Every_function_is_offered_to_the_model_under_the_plugins_name()
     {
         using var harness = new PluginHarness();
         var model = new ScriptedChatClient(new ScriptedCall("generate_image", FoxRequest));
@@ -45,71 +87,29 @@ public sealed partial class FunctionCallingTests
     }
 
     [Fact]
-    public async Task Bytes_from_the_client_never_reach_the_model()
+    public async Task The_plugin_shares_the_tools_budget_with_their_other_hosts()
     {
-        using var harness = new PluginHarness();
-        harness.Client.OnGenerate = (call, _) => Task.FromResult(CannedResults.Data("pred-bytes", PhotonModels.PhotonFlash));
-        var model = new ScriptedChatClient(new ScriptedCall("generate_image", FoxRequest));
+        using var client = new FakePhotonClient();
+        var tools = new PhotonImageTools(client, new PhotonImageToolsOptions { MaxImages = 2 });
+        var kernel = new Kernel();
+        kernel.Plugins.Add(tools.AsKernelPlugin());
+        var model = new ScriptedChatClient(new ScriptedCall("generate_image", new Dictionary<string, object?> { ["prompt"] = "A hare" }));
         using var chat = new FunctionInvokingChatClient(model);
 
-        await chat.GetResponseAsync([new ChatMessage(ChatRole.User, "Draw a fox.")], Tools(harness));
+        await kernel.InvokeAsync<string>("photon", "generate_image", new KernelArguments { ["prompt"] = "A fox" });
+        await chat.GetResponseAsync([new ChatMessage(ChatRole.User, "Draw a hare.")], new ChatOptions { Tools = [.. kernel.Plugins["photon"]] });
+        var third = await tools.GenerateImageAsync("An owl");
 
-        var shown = Assert.Single(model.ToolResults).Result?.ToString() ?? "";
-        Assert.DoesNotContain(Convert.ToBase64String(CannedResults.PngBytes), shown, StringComparison.Ordinal);
-        Assert.Contains("pred-bytes", shown, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_timed_out_image_is_fetched_with_get_image_result()
-    {
-        using var harness = new PluginHarness();
-        harness.Client.OnGenerate = (_, _) => Task.FromException<ImageGenerationResult>(PhotonErrors.WaitTimeout("pred-slow", TimeSpan.FromMinutes(2)));
-        var model = new ScriptedChatClient(
-            new ScriptedCall("generate_image", FoxRequest),
-            new ScriptedCall("get_image_result", new Dictionary<string, object?> { ["prediction_id"] = "pred-slow" }));
-        using var chat = new FunctionInvokingChatClient(model);
-        var options = Tools(harness);
-        List<ChatMessage> conversation = [new(ChatRole.User, "Draw a fox.")];
-
-        conversation.AddMessages(await chat.GetResponseAsync(conversation, options));
-        conversation.Add(new ChatMessage(ChatRole.User, "Is it ready now?"));
-        await chat.GetResponseAsync(conversation, options);
-
-        Assert.Contains("call get_image_result with prediction_id \"pred-slow\"", model.ToolResults[0].Result?.ToString(), StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(CannedResults.UrlFor("pred-slow").ToString(), model.ToolResults[1].Result?.ToString(), StringComparison.Ordinal);
-        Assert.Equal(["pred-slow"], harness.Client.Waits);
-        Assert.Single(harness.Client.GenerateCalls);
-    }
-
-    [Fact]
-    public async Task The_budget_runs_out_in_the_middle_of_a_conversation()
-    {
-        using var harness = new PluginHarness(new PhotonImageToolsOptions { MaxImages = 2 });
-        var model = new ScriptedChatClient(
-            new ScriptedCall("generate_image", new Dictionary<string, object?> { ["prompt"] = "A fox" }),
-            new ScriptedCall("generate_image", new Dictionary<string, object?> { ["prompt"] = "A hare" }),
-            new ScriptedCall("generate_image", new Dictionary<string, object?> { ["prompt"] = "An owl" }));
-        using var chat = new FunctionInvokingChatClient(model);
-        var options = Tools(harness);
-        List<ChatMessage> conversation = [];
-
-        foreach (var ask in new[] { "Draw a fox.", "Now a hare.", "And an owl." })
-        {
-            conversation.Add(new ChatMessage(ChatRole.User, ask));
-            conversation.AddMessages(await chat.GetResponseAsync(conversation, options));
-        }
-
-        Assert.Equal(3, model.ToolResults.Count);
-        Assert.Contains("pred-001", model.ToolResults[0].Result?.ToString(), StringComparison.Ordinal);
-        Assert.Contains("pred-002", model.ToolResults[1].Result?.ToString(), StringComparison.Ordinal);
-        Assert.Contains("image budget is used up (2 of 2 images)", model.ToolResults[2].Result?.ToString(), StringComparison.Ordinal);
-        Assert.Equal(["A fox", "A hare"], harness.Client.GenerateCalls.Select(c => c.Prompt));
+        Assert.Equal(["A fox", "A hare"], client.GenerateCalls.Select(c => c.Prompt));
+        Assert.StartsWith("Not generated: the image budget is used up (2 of 2 images).", third.Text, StringComparison.Ordinal);
     }
 
     private static ChatOptions Tools(PluginHarness harness) =>
         new() { Tools = [.. harness.Plugin] };
 
-    // Image bytes in base64 would show up as a long unbroken run of base64 characters.
-    [GeneratedRegex("[A-Za-z0-9+/]{64,}={0,2}")]
-    private static partial Regex Base64Run();
+    /// <summary>A service provider with nothing in it, not even empty collections (as Microsoft.Extensions.AI's own).</summary>
+    private sealed class NoServices : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => null;
+    }
 }
