@@ -58,7 +58,7 @@ internal sealed class McpToolResults(IPhotonClient client, PhotonMcpOptions opti
             {
                 return (null, string.Create(
                     CultureInfo.InvariantCulture,
-                    $"No inline preview: the image is {bytes.Length / 1024} KB, above the {options.PreviewMaxBytes / 1024} KB limit; open the link."));
+                    $"No inline preview: the image is {bytes.Length:N0} bytes, above the limit of {options.PreviewMaxBytes:N0}; open the link."));
             }
 
             if (mediaType is null || !mediaType.StartsWith("image/", StringComparison.Ordinal)) return null;

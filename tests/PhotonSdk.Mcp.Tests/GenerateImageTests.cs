@@ -88,6 +88,25 @@ public sealed class GenerateImageTests
         Assert.Contains(photon.Stderr, line => line.Contains("local WaveSpeed emulator", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task With_a_preview_limit_a_small_image_also_comes_inline_and_a_large_one_does_not()
+    {
+        await using var roomy = await PhotonMcpProcess.StartAsync(arguments: ["--preview-max-bytes", "5000000"]);
+        await using var tight = await PhotonMcpProcess.StartAsync(arguments: ["--preview-max-bytes", "100"]);
+
+        var inline = await roomy.Client.CallToolAsync("generate_image", Fox);
+        var linked = await tight.Client.CallToolAsync("generate_image", Fox);
+
+        var preview = Assert.Single(inline.Content.OfType<ImageContentBlock>());
+        var link = Assert.Single(inline.Content.OfType<ResourceLinkBlock>());
+        using var http = new HttpClient();
+        Assert.Equal(await http.GetByteArrayAsync(link.Uri), preview.DecodedData.ToArray());
+        Assert.Equal("image/png", preview.MimeType);
+        Assert.Empty(linked.Content.OfType<ImageContentBlock>());
+        Assert.Single(linked.Content.OfType<ResourceLinkBlock>());
+        Assert.Matches(@"No inline preview: the image is [\d,]+ bytes, above the limit of 100; open the link\.", Assert.IsType<TextContentBlock>(linked.Content[0]).Text);
+    }
+
     /// <summary>Records reports on the thread that reports them, so that none is still queued when the call returns.</summary>
     private sealed class SynchronousProgress(Action<ProgressNotificationValue> report) : IProgress<ProgressNotificationValue>
     {
