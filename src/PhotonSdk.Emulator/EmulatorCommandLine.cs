@@ -64,6 +64,10 @@ public sealed class EmulatorCommandLine
             defaults.Faults.ServerErrorStatusCode, Integer, (o, v) => o.Faults.ServerErrorStatusCode = v);
         AddFlag("--server-error-keeps-submission", "A submit answered 5xx still creates its prediction",
             (o, v) => o.Faults.ServerErrorKeepsSubmission = v);
+        AddOne("--rate-limited-rate", "r", "Share of API requests answered 429, 0 to 1",
+            defaults.Faults.RateLimitedRate, Number, (o, v) => o.Faults.RateLimitedRate = v);
+        AddOne("--rate-limited-retry-after", "seconds", "The Retry-After of those answers",
+            defaults.Faults.RateLimitedRetryAfter.TotalSeconds, Seconds, (o, v) => o.Faults.RateLimitedRetryAfter = TimeSpan.FromSeconds(v));
         AddOne("--slow-rate", "r", "Share of API requests delayed, 0 to 1",
             defaults.Faults.SlowResponseRate, Number, (o, v) => o.Faults.SlowResponseRate = v);
         AddOne("--slow-delay", "seconds", "By how long",

@@ -39,4 +39,13 @@ public sealed class EmulatorFaultOptions
 
     /// <summary>The extra delay of a slowed request (not scaled by the latency scale). Default 2 seconds.</summary>
     public TimeSpan SlowResponseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The share of API requests, from 0 to 1, answered 429 (a rate-limit storm) with <see cref="RateLimitedRetryAfter"/>
+    /// as <c>Retry-After</c>, whatever the tier. A submit answered so creates nothing, as with the real API. Default 0.
+    /// </summary>
+    public double RateLimitedRate { get; set; }
+
+    /// <summary>The <c>Retry-After</c> of an injected 429, rounded up to whole seconds. Default 1 second.</summary>
+    public TimeSpan RateLimitedRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 }

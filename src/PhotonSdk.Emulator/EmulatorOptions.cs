@@ -126,6 +126,8 @@ public sealed class EmulatorOptions
         RequireShare(Faults.ServerErrorRate, "Faults.ServerErrorRate");
         RequireShare(Faults.SlowResponseRate, "Faults.SlowResponseRate");
         RequireNonNegative(Faults.SlowResponseDelay, "Faults.SlowResponseDelay");
+        RequireShare(Faults.RateLimitedRate, "Faults.RateLimitedRate");
+        RequireNonNegative(Faults.RateLimitedRetryAfter, "Faults.RateLimitedRetryAfter");
         if (Faults.FailureCode is not (1403 or 1405 or 5000 or 5003))
         {
             throw new ArgumentOutOfRangeException("Faults.FailureCode", Faults.FailureCode, "Must be 1403, 1405, 5000 or 5003.");

@@ -50,6 +50,12 @@ public sealed class WaveSpeedEmulator : IAsyncDisposable
     public DateTimeOffset? FinishTimeOf(string predictionId) =>
         _services.Predictions.TryGet(predictionId, _services.Time.GetUtcNow(), out var prediction) ? prediction.FinishesAt : null;
 
+    /// <summary>
+    /// How many predictions this emulator has created (and so billed) since it started, deleted ones included. Not part
+    /// of the emulated API: a harness uses it to prove that nothing was submitted twice, or at all.
+    /// </summary>
+    public long PredictionsCreated => _services.Predictions.Created;
+
     /// <summary>Starts an emulator and returns once it accepts requests.</summary>
     /// <param name="options">How it behaves; null takes every default (a free loopback port, real-time latency).</param>
     /// <param name="cancellationToken">Cancels the start.</param>

@@ -20,6 +20,18 @@ public sealed class FailureTests
     }
 
     [Fact]
+    public async Task A_rate_limited_service_is_a_tool_error_that_says_when_and_nothing_is_made()
+    {
+        await using var photon = await PhotonMcpProcess.StartAsync(emulator => emulator.Faults.RateLimitedRate = 1);
+
+        var result = await photon.Client.CallToolAsync("generate_image", new Dictionary<string, object?> { ["prompt"] = "A fox" });
+
+        Assert.True(result.IsError);
+        Assert.Equal("Not generated: the image service is rate-limited and created nothing. In 1 second, try again.", Text(result));
+        Assert.Equal(0, photon.Emulator!.PredictionsCreated);
+    }
+
+    [Fact]
     public async Task A_blank_prompt_is_a_tool_error_and_sends_nothing()
     {
         await using var photon = await PhotonMcpProcess.StartAsync();

@@ -15,6 +15,7 @@ internal sealed class FaultInjector
     private readonly int _failureCode;
     private readonly double _serverErrorRate;
     private readonly double _slowRate;
+    private readonly double _rateLimitedRate;
     private long _lastRequest;
 
     public FaultInjector(EmulatorFaultOptions options, int? seed)
@@ -26,6 +27,8 @@ internal sealed class FaultInjector
         _failureCode = options.FailureCode;
         _serverErrorRate = options.ServerErrorRate;
         _slowRate = options.SlowResponseRate;
+        _rateLimitedRate = options.RateLimitedRate;
+        RateLimitedRetryAfter = options.RateLimitedRetryAfter;
         ServerErrorStatusCode = options.ServerErrorStatusCode;
         ServerErrorKeepsSubmission = options.ServerErrorKeepsSubmission;
         SlowResponseDelay = options.SlowResponseDelay;
@@ -37,8 +40,10 @@ internal sealed class FaultInjector
 
     public TimeSpan SlowResponseDelay { get; }
 
+    public TimeSpan RateLimitedRetryAfter { get; }
+
     /// <summary>Whether any request-level fault can happen, so requests need not be counted otherwise.</summary>
-    public bool AffectsRequests => _serverErrorRate > 0 || _slowRate > 0;
+    public bool AffectsRequests => _serverErrorRate > 0 || _slowRate > 0 || _rateLimitedRate > 0;
 
     /// <summary>Draws the faults of the next API request.</summary>
     public RequestFaults NextRequest()
@@ -46,7 +51,8 @@ internal sealed class FaultInjector
         var ordinal = Interlocked.Increment(ref _lastRequest);
         return new RequestFaults(
             ServerError: _serverErrorRate > 0 && SeededDraws.Unit(_seed, SeededDraws.Stream.ServerError, ordinal) < _serverErrorRate,
-            Slow: _slowRate > 0 && SeededDraws.Unit(_seed, SeededDraws.Stream.SlowResponse, ordinal) < _slowRate);
+            Slow: _slowRate > 0 && SeededDraws.Unit(_seed, SeededDraws.Stream.SlowResponse, ordinal) < _slowRate,
+            RateLimited: _rateLimitedRate > 0 && SeededDraws.Unit(_seed, SeededDraws.Stream.RateLimited, ordinal) < _rateLimitedRate);
     }
 
     /// <summary>The task code the prediction submitted <paramref name="ordinal"/>-th fails with, or 0 when it completes.</summary>

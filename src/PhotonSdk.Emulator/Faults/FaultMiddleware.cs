@@ -1,10 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using PhotonSdk.Emulator.Hosting;
 
 namespace PhotonSdk.Emulator.Faults;
 
-/// <summary>Applies the request-level faults (slow responses, injected 5xx) to API requests, before anything else.</summary>
+/// <summary>Applies the request-level faults (slow responses, injected 429 and 5xx) to API requests, before anything else.</summary>
 internal sealed class FaultMiddleware
 {
     private readonly FaultInjector _faults;
@@ -28,6 +29,13 @@ internal sealed class FaultMiddleware
         if (faults.Slow)
         {
             await ClockWaits.UntilAsync(_time, _time.GetUtcNow() + _faults.SlowResponseDelay, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (faults.RateLimited)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(_faults.RateLimitedRetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            await ApiResults.ErrorAsync(context, StatusCodes.Status429TooManyRequests, "Injected rate limit: too many requests, try again later.").ConfigureAwait(false);
+            return;
         }
 
         if (!faults.ServerError)

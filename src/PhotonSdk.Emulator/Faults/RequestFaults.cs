@@ -2,5 +2,6 @@ namespace PhotonSdk.Emulator.Faults;
 
 /// <summary>The faults drawn for one API request.</summary>
 /// <param name="ServerError">Answer with the configured 5xx status.</param>
+/// <param name="RateLimited">Answer 429 with the configured Retry-After.</param>
 /// <param name="Slow">Delay the request by the configured extra time first.</param>
-internal readonly record struct RequestFaults(bool ServerError, bool Slow);
+internal readonly record struct RequestFaults(bool ServerError, bool Slow, bool RateLimited);

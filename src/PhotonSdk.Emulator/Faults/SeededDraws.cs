@@ -16,6 +16,7 @@ internal static class SeededDraws
         SlowResponse = 4,
         Rendering = 5,
         Latency = 6,
+        RateLimited = 7,
     }
 
     /// <summary>A 64-bit value for <paramref name="index"/> in <paramref name="stream"/>.</summary>

@@ -11,6 +11,10 @@ internal sealed class PredictionStore
 
     private readonly ConcurrentDictionary<string, PredictionRecord> _predictions = new(StringComparer.Ordinal);
     private long _lastOrdinal;
+    private long _created;
+
+    /// <summary>How many predictions were ever added, deleted and expired ones included.</summary>
+    public long Created => Interlocked.Read(ref _created);
 
     public long NextOrdinal() => Interlocked.Increment(ref _lastOrdinal);
 
@@ -20,6 +24,8 @@ internal sealed class PredictionStore
         {
             throw new InvalidOperationException($"Prediction id {prediction.Id} is already in use.");
         }
+
+        Interlocked.Increment(ref _created);
     }
 
     public bool TryGet(string id, DateTimeOffset now, [NotNullWhen(true)] out PredictionRecord? prediction)

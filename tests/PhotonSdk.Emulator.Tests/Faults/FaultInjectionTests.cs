@@ -84,6 +84,49 @@ public sealed class FaultInjectionTests
         Assert.Contains(HttpStatusCode.BadGateway, first);
     }
 
+    [Fact]
+    public async Task A_rate_limit_storm_answers_429_with_retry_after_and_creates_nothing()
+    {
+        await using var session = await EmulatorSession.StartAsync(o =>
+        {
+            o.Seed = 11;
+            o.Faults.RateLimitedRate = 0.5;
+            o.Faults.RateLimitedRetryAfter = TimeSpan.FromSeconds(2.5);
+        });
+
+        var limited = 0;
+        var accepted = 0;
+        for (var i = 0; i < 20; i++)
+        {
+            using var response = await session.Api.PostAsync("luma/photon-flash", Json.Body(new { prompt = $"p{i}" }));
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                limited++;
+                Assert.Equal(TimeSpan.FromSeconds(3), response.Headers.RetryAfter?.Delta);
+                Assert.Equal(429, (await Json.ReadObjectAsync(response)).NumberAt("code"));
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                accepted++;
+            }
+        }
+
+        var balance = 10.00m - (accepted * 0.005m);
+        Assert.InRange(limited, 1, 19);
+        Assert.Equal(balance, await BalanceAfterStormAsync(session));
+    }
+
+    private static async Task<decimal> BalanceAfterStormAsync(EmulatorSession session)
+    {
+        // The balance read itself may draw a 429; the storm is only half the requests.
+        while (true)
+        {
+            using var response = await session.Api.GetAsync("balance");
+            if (response.StatusCode == HttpStatusCode.OK) return (await Json.ReadObjectAsync(response))["data"]!["balance"]!.GetValue<decimal>();
+        }
+    }
+
     [Theory]
     [InlineData(false, 0)]
     [InlineData(true, 1)]
