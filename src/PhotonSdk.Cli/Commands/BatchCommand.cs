@@ -47,6 +47,7 @@ internal static class BatchCommand
         var prompts = await BatchPrompt.ReadFileAsync(context.Environment.ResolvePath(file), cancellationToken).ConfigureAwait(false);
         if (prompts.Count == 0) throw new ArgumentException($"'{file}' holds no prompts (blank lines and #comments are skipped).", nameof(file));
         var folder = context.OutputFolder(output);
+        OutputPreflight.EnsureWritable(folder);
 
         var connection = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))

@@ -31,6 +31,7 @@ internal static class GenerateCommand
     private static async Task<int> RunAsync(
         CommandContext context, string prompt, GenerationOptions options, string? output, bool json, CancellationToken cancellationToken)
     {
+        OutputPreflight.EnsureWritable(context.OutputTarget(output));
         var connection = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {

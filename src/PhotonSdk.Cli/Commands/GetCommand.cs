@@ -22,6 +22,7 @@ internal static class GetCommand
 
     private static async Task<int> RunAsync(CommandContext context, string predictionId, string? output, bool json, CancellationToken cancellationToken)
     {
+        OutputPreflight.EnsureWritable(context.OutputTarget(output));
         var connection = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {

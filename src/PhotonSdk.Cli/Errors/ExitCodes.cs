@@ -18,6 +18,7 @@ internal static class ExitCodes
     public const int ServerOrNetwork = 9;
     public const int PredictionNotFound = 10;
     public const int SomeBatchPromptsFailed = 11;
+    public const int NotSaved = 12;
     public const int Cancelled = 130;
 
     public static IReadOnlyList<(int Code, string Meaning)> All { get; } =
@@ -34,6 +35,7 @@ internal static class ExitCodes
         (ServerOrNetwork, "server or network error; usually transient"),
         (PredictionNotFound, "no prediction with that id (kept 7 days)"),
         (SomeBatchPromptsFailed, "batch: some prompts failed (the summary lists them)"),
+        (NotSaved, "the image was made and billed but could not be saved (fetch it: photon get <id> --out PATH)"),
         (Cancelled, "cancelled (Ctrl+C); a submitted prediction keeps running (resume: photon get <id>)"),
     ];
 }

@@ -15,6 +15,7 @@ internal sealed record Failure(int ExitCode, string Kind, string Message, string
         return exception switch
         {
             PhotonCanceledException cancelled => Cancelled(cancelled),
+            PhotonImageSaveException notSaved => new(ExitCodes.NotSaved, "not saved", $"{notSaved.Message} Fetch it with: {GetCommand(notSaved)}", id),
             OperationCanceledException => new(ExitCodes.Cancelled, "cancelled", "Cancelled.", null),
             ArgumentException or FileNotFoundException or DirectoryNotFoundException =>
                 new(ExitCodes.InvalidInput, "invalid input", exception.Message, null),
@@ -44,6 +45,15 @@ internal sealed record Failure(int ExitCode, string Kind, string Message, string
             ? new(ExitCodes.Cancelled, "cancelled", "Cancelled while the submit was in flight; a prediction may exist. Check with: photon history", null)
             : new(ExitCodes.Cancelled, "cancelled", "Cancelled before anything was submitted.", null);
     }
+
+    /// <summary>The command that saves the image of the prediction again, to the place it was meant for.</summary>
+    private static string GetCommand(PhotonImageSaveException notSaved) =>
+        $"photon get {notSaved.PredictionId} --out {Quoted(notSaved.Path)}";
+
+    private static string Quoted(string path) =>
+        path.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '$' or '`' or '&' or ';' or '|' or '(' or ')' or '<' or '>' or '*' or '?')
+            ? "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'"
+            : path;
 
     private static string WithResumeHint(string message, string? id) =>
         id is null ? message : $"{message} Resume with: photon get {id}";

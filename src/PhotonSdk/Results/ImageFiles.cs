@@ -1,6 +1,9 @@
 namespace PhotonSdk.Results;
 
-/// <summary>Saves an output image to a file: under a temporary name first, then moved into place.</summary>
+/// <summary>
+/// Saves an output image to a file: under a temporary name first, then moved into place. A failure after the
+/// prediction was billed is a <see cref="PhotonImageSaveException"/> that carries the prediction id and the image URL.
+/// </summary>
 internal static class ImageFiles
 {
     public static async Task<string> SaveAsync(IPhotonClient client, ImageGenerationResult result, string path, CancellationToken cancellationToken)
@@ -10,6 +13,27 @@ internal static class ImageFiles
         // The id comes from the server: it may name a file in the caller's directory, never a path out of it.
         if (isDirectory && (predictionId is "." or ".." || predictionId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0))
             throw new ArgumentException($"The prediction id '{predictionId}' cannot name a file; pass a file path rather than a directory.", nameof(result));
+        try
+        {
+            return await SaveCoreAsync(client, result, path, isDirectory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PhotonException && e is not PhotonImageSaveException)
+        {
+            var where = image.Url is { } url ? $"Its image stays at {url} for 7 days" : "Its image is in the result, as bytes";
+            throw new PhotonImageSaveException(
+                $"Prediction {predictionId} finished and is billed, but its image could not be saved to {path}: {e.Message.TrimEnd('.')}. {where}; fetch it again by the prediction id.",
+                image.Url,
+                path,
+                e)
+            {
+                PredictionId = predictionId, ModelId = result.ModelId, StatusCode = (e as PhotonException)?.StatusCode,
+            };
+        }
+    }
+
+    private static async Task<string> SaveCoreAsync(IPhotonClient client, ImageGenerationResult result, string path, bool isDirectory, CancellationToken cancellationToken)
+    {
+        var (image, predictionId) = (result.Image, result.PredictionId);
         var directory = Path.GetFullPath(isDirectory ? path : Path.GetDirectoryName(Path.GetFullPath(path))!);
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $".photon-{Guid.NewGuid():N}.part");

@@ -29,6 +29,21 @@ public sealed class FailureTests
         Assert.Equal(exitCode, Failure.From(exception).ExitCode);
 
     [Fact]
+    public void An_image_that_could_not_be_saved_gives_the_command_that_fetches_it()
+    {
+        var notSaved = new PhotonImageSaveException("Prediction abc123 finished and is billed, but its image could not be saved.", new Uri("https://cdn.example/abc123/0.png"), "/tmp/my images/fox.png")
+        {
+            PredictionId = "abc123",
+        };
+
+        var failure = Failure.From(notSaved);
+
+        Assert.Equal(ExitCodes.NotSaved, failure.ExitCode);
+        Assert.Equal("abc123", failure.PredictionId);
+        Assert.EndsWith("Fetch it with: photon get abc123 --out '/tmp/my images/fox.png'", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_cancelled_wait_names_the_prediction_to_resume()
     {
         var failure = Failure.From(new PhotonCanceledException("stopped", "abc123", predictionMayExist: true, null, CancellationToken.None));

@@ -25,13 +25,13 @@ public sealed class DownloadFaults
         new(FaultStage.Download, "the image has expired (404)")
         {
             Arrange = GivenImage(r => r.Api.Answer(Get(ImagePath), Status(404))),
-            Act = GenerateAndSave(), Expect = Fails<PhotonException>(status: 404, id: Issued, says: "kept for 7 days"), Posts = 1, Gets = 2, Seconds = (2, 2.2),
+            Act = GenerateAndSave(), Expect = Fails<PhotonImageSaveException>(status: 404, id: Issued, says: "kept for 7 days"), Posts = 1, Gets = 2, Seconds = (2, 2.2),
             Then = NoFileLeft,
         },
         new(FaultStage.Download, "connection reset in the middle of the image")
         {
             Arrange = GivenRawImage(_ => RawReply.ResetMidBody(200, "\u0089PNG\r\n\u001a\n", 40_000)),
-            Act = GenerateAndSave(), Expect = Fails<PhotonException>(id: Issued, says: "Downloading"), Posts = 1, Gets = 2, Seconds = (2, 2.2),
+            Act = GenerateAndSave(), Expect = Fails<PhotonImageSaveException>(id: Issued, says: "Downloading"), Posts = 1, Gets = 2, Seconds = (2, 2.2),
             Then = NoFileLeft,
         },
         new(FaultStage.Download, "an image without Content-Length past MaxDownloadBytes")
@@ -41,7 +41,7 @@ public sealed class DownloadFaults
                 await GivenRawImage(_ => RawReply.Endless(200, "\u0089PNG", FarTooLarge, "image/png"))(r);
                 r.Configure(o => o.MaxDownloadBytes = 4 * 1024 * 1024);
             },
-            Act = GenerateAndSave(), Expect = Fails<PhotonException>(id: Issued, says: "MaxDownloadBytes"), Posts = 1, Gets = 2, Seconds = (2, 2.2),
+            Act = GenerateAndSave(), Expect = Fails<PhotonImageSaveException>(id: Issued, says: "MaxDownloadBytes"), Posts = 1, Gets = 2, Seconds = (2, 2.2),
             Then = async (r, outcome) =>
             {
                 Assert.InRange(r.Raw!.BodyBytesSent, 4L * 1024 * 1024, 20L * 1024 * 1024);
@@ -56,7 +56,7 @@ public sealed class DownloadFaults
                 r.Configure(o => o.Retry.AttemptTimeout = TimeSpan.FromSeconds(5));
             },
             Act = GenerateAndSave(), Clock = ClockMode.Always,
-            Expect = Fails<PhotonException>(id: Issued, says: "timed out"), Posts = 1, Gets = 2, Seconds = (7, 8.5),
+            Expect = Fails<PhotonImageSaveException>(id: Issued, says: "timed out"), Posts = 1, Gets = 2, Seconds = (7, 8.5),
             Then = NoFileLeft,
         },
     ];

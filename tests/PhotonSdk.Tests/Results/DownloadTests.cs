@@ -45,10 +45,47 @@ public sealed class DownloadTests : WireMockTestBase, IDisposable
         Server.Given(Get("/cdn/huge.png")).RespondWith(Response.Create().WithHeader("Content-Type", "image/png").WithBody(new byte[64 * 1024]));
         var image = PhotonModelFactory.GeneratedImage(PredictionJson.Id, 0, new Uri($"{Server.Url}/cdn/huge.png"), null, "image/png", false);
 
-        var error = await Assert.ThrowsAsync<PhotonException>(() => Client.SaveAsync(Result(image), _directory + Path.DirectorySeparatorChar));
+        var error = await Assert.ThrowsAsync<PhotonImageSaveException>(() => Client.SaveAsync(Result(image), _directory + Path.DirectorySeparatorChar));
 
         Assert.Contains("larger than 1024 bytes", error.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_directory));
+    }
+
+    [Fact]
+    public async Task A_failed_download_keeps_the_prediction_id_and_the_url()
+    {
+        Server.Given(Get("/cdn/gone.png")).RespondWith(Response.Create().WithStatusCode(404));
+        var url = new Uri($"{Server.Url}/cdn/gone.png");
+        var image = PhotonModelFactory.GeneratedImage(PredictionJson.Id, 0, url, null, "image/png", false);
+        var target = _directory + Path.DirectorySeparatorChar;
+
+        var error = await Assert.ThrowsAsync<PhotonImageSaveException>(() => Client.SaveAsync(Result(image), target));
+
+        Assert.Equal(PredictionJson.Id, error.PredictionId);
+        Assert.Equal(url, error.ImageUrl);
+        Assert.Equal(target, error.Path);
+        Assert.Equal("luma/photon-flash", error.ModelId);
+        Assert.StartsWith($"Prediction {PredictionJson.Id} finished and is billed, but its image could not be saved to {target}: ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"Its image stays at {url} for 7 days; fetch it again by the prediction id.", error.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<PhotonException>(error.InnerException);
+        Assert.Empty(Directory.GetFiles(_directory));
+    }
+
+    [Fact]
+    public async Task A_file_that_cannot_be_written_keeps_the_prediction_id()
+    {
+        var image = PhotonModelFactory.GeneratedImage(PredictionJson.Id, 0, null, Png, "image/png", false);
+        var blocker = Path.Combine(_directory, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "a file where a folder should be");
+        var target = Path.Combine(blocker, "fox.png");
+
+        var error = await Assert.ThrowsAsync<PhotonImageSaveException>(() => Client.SaveAsync(Result(image), target));
+
+        Assert.Equal(PredictionJson.Id, error.PredictionId);
+        Assert.Null(error.ImageUrl);
+        Assert.Equal(target, error.Path);
+        Assert.IsAssignableFrom<IOException>(error.InnerException);
+        Assert.Contains("Its image is in the result, as bytes", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

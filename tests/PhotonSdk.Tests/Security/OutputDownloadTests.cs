@@ -63,7 +63,7 @@ public sealed class OutputDownloadTests : WireMockTestBase, IDisposable
         Server.Given(Get("/cdn/out.png")).RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", "file:///etc/passwd"));
         using var client = OwnHttpClient();
 
-        var error = await Assert.ThrowsAsync<PhotonException>(() => client.SaveAsync(Result(PredictionJson.Id, new Uri($"{Server.Url}/cdn/out.png")), _root + Path.DirectorySeparatorChar));
+        var error = await Assert.ThrowsAsync<PhotonImageSaveException>(() => client.SaveAsync(Result(PredictionJson.Id, new Uri($"{Server.Url}/cdn/out.png")), _root + Path.DirectorySeparatorChar));
 
         Assert.Equal(PredictionJson.Id, error.PredictionId);
         Assert.Single(Server.LogEntries);
