@@ -108,8 +108,16 @@ internal static class BatchCommand
         try
         {
             var result = await client.GenerateAsync(prompt.Text, options, cancellationToken).ConfigureAwait(false);
-            var path = await client.SaveAsync(result, folder, cancellationToken).ConfigureAwait(false);
-            return new BatchOutcome(prompt, path, result.CostUsd, null);
+            try
+            {
+                var path = await client.SaveAsync(result, folder, cancellationToken).ConfigureAwait(false);
+                return new BatchOutcome(prompt, path, result.CostUsd, null);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Billed, not saved: the cost counts, and the failure names the command that fetches the image.
+                return new BatchOutcome(prompt, null, result.CostUsd, Failure.From(e));
+            }
         }
         catch (PhotonCanceledException e) when (e.PredictionId is { } id)
         {

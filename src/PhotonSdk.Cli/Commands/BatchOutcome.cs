@@ -5,7 +5,7 @@ namespace PhotonSdk.Cli.Commands;
 /// <summary>What became of one prompt of a batch: a saved file, or a failure.</summary>
 /// <param name="Prompt">The prompt.</param>
 /// <param name="Path">The file written, when it succeeded.</param>
-/// <param name="CostUsd">What it cost, when it succeeded.</param>
+/// <param name="CostUsd">What it was billed, when a prediction finished (saved or not).</param>
 /// <param name="Failure">Why it failed, when it did.</param>
 internal sealed record BatchOutcome(BatchPrompt Prompt, string? Path, decimal? CostUsd, Failure? Failure)
 {

@@ -15,7 +15,8 @@ internal static class BatchSummaryWriter
         var cancelled = outcomes.Count(o => o.Cancelled);
         var failed = outcomes.Count - succeeded - cancelled;
         var notRun = total - outcomes.Count;
-        var cost = outcomes.Where(o => o.Succeeded).Sum(o => o.CostUsd ?? 0);
+        // What was billed: a prediction whose image could not be saved is paid for all the same.
+        var cost = outcomes.Sum(o => o.CostUsd ?? 0);
         var counts = string.Create(CultureInfo.InvariantCulture, $"{total} prompts: {succeeded} succeeded, {failed} failed");
         if (cancelled > 0) counts += string.Create(CultureInfo.InvariantCulture, $", {cancelled} cancelled");
         if (notRun > 0) counts += string.Create(CultureInfo.InvariantCulture, $", {notRun} not run");
