@@ -27,7 +27,7 @@ internal static class CliApplication
         var parse = root.Parse(args);
         if (parse.Action is ParseErrorAction)
         {
-            foreach (var error in parse.Errors) await stderr.WriteLineAsync($"Error: {error.Message}").ConfigureAwait(false);
+            foreach (var message in ParseErrorMessages.For(parse, root)) await stderr.WriteLineAsync($"Error: {message}").ConfigureAwait(false);
             var command = string.Join(' ', parse.CommandResult.Command == root ? ["photon"] : ["photon", parse.CommandResult.Command.Name]);
             await stderr.WriteLineAsync($"Run '{command} --help' for usage.").ConfigureAwait(false);
             return ExitCodes.InvalidInput;
@@ -54,8 +54,26 @@ internal static class CliApplication
         catch (Exception e)
         {
             var failure = Failure.From(e);
-            await stderr.WriteLineAsync($"Error: {failure.Message}").ConfigureAwait(false);
+            var details = failure.ExitCode == ExitCodes.Unexpected ? await WriteDetailsAsync(e).ConfigureAwait(false) : null;
+            await stderr.WriteLineAsync($"Error: {failure.Message}{details}").ConfigureAwait(false);
             return failure.ExitCode;
+        }
+    }
+
+    /// <summary>Writes an unexpected error's full details (type, stack) to a file, so that stderr stays one readable line.</summary>
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Failing to write the details must not hide the error itself.")]
+    private static async Task<string> WriteDetailsAsync(Exception error)
+    {
+        try
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "photon")).FullName;
+            var path = Path.Combine(folder, $"error-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log");
+            await File.WriteAllTextAsync(path, error.ToString()).ConfigureAwait(false);
+            return $" The details were written to {path}; please include them in a bug report.";
+        }
+        catch (Exception)
+        {
+            return "";
         }
     }
 

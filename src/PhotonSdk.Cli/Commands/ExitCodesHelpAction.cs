@@ -7,8 +7,8 @@ using PhotonSdk.Cli.Errors;
 namespace PhotonSdk.Cli.Commands;
 
 /// <summary>
-/// The standard help, followed by what the generated help cannot know: the exit codes, so that scripts can be written
-/// from <c>--help</c> alone.
+/// The standard help, followed on the top-level help by what the generated help cannot know: the exit codes, so that
+/// scripts can be written from <c>photon --help</c> alone. A command's help points there rather than repeating them.
 /// </summary>
 internal sealed class ExitCodesHelpAction : SynchronousCommandLineAction
 {
@@ -26,6 +26,13 @@ internal sealed class ExitCodesHelpAction : SynchronousCommandLineAction
         ArgumentNullException.ThrowIfNull(parseResult);
         var result = _standardHelp.Invoke(parseResult);
         var output = parseResult.InvocationConfiguration.Output;
+        if (parseResult.CommandResult.Command is not RootCommand)
+        {
+            output.WriteLine("Exit codes: see photon --help.");
+            output.WriteLine();
+            return result;
+        }
+
         output.WriteLine("Exit codes:");
         foreach (var (code, meaning) in ExitCodes.All)
         {

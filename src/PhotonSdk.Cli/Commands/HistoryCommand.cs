@@ -15,6 +15,16 @@ internal static class HistoryCommand
         var pageSize = new Option<int>("--page-size") { Description = "Predictions per page, 1 to 100", DefaultValueFactory = _ => 20 };
         var model = new Option<string?>("--model", "-m") { Description = "Only predictions of this model (flash, photon or a model id)", HelpName = "model" };
 
+        // Checked on the typed text (a value that is not a number is reported by the parser itself).
+        page.Validators.Add(result =>
+        {
+            if (Typed(result) is < 1 and var value) result.AddError($"--page must be at least 1 (was {value}).");
+        });
+        pageSize.Validators.Add(result =>
+        {
+            if (Typed(result) is (< 1 or > 100) and var value) result.AddError($"--page-size must be between 1 and 100 (was {value}).");
+        });
+
         var command = new Command("history", "List recent predictions, newest first") { page, pageSize, model };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -23,6 +33,9 @@ internal static class HistoryCommand
         });
         return command;
     }
+
+    private static int? Typed(System.CommandLine.Parsing.OptionResult result) =>
+        result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static async Task<int> RunAsync(CommandContext context, PredictionHistoryQuery query, CancellationToken cancellationToken)
     {

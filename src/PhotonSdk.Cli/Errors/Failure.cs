@@ -17,8 +17,8 @@ internal sealed record Failure(int ExitCode, string Kind, string Message, string
             PhotonCanceledException cancelled => Cancelled(cancelled),
             PhotonImageSaveException notSaved => new(ExitCodes.NotSaved, "not saved", $"{notSaved.Message} Fetch it with: {GetCommand(notSaved)}", id),
             OperationCanceledException => new(ExitCodes.Cancelled, "cancelled", "Cancelled.", null),
-            ArgumentException or FileNotFoundException or DirectoryNotFoundException =>
-                new(ExitCodes.InvalidInput, "invalid input", exception.Message, null),
+            ArgumentException argument => new(ExitCodes.InvalidInput, "invalid input", WithoutParameterName(argument), null),
+            FileNotFoundException or DirectoryNotFoundException => new(ExitCodes.InvalidInput, "invalid input", exception.Message, null),
             PhotonInvalidRequestException => new(ExitCodes.InvalidInput, "invalid input", exception.Message, id),
             PhotonAuthenticationException => new(ExitCodes.Authentication, "authentication", exception.Message, id),
             PhotonRateLimitedException => new(ExitCodes.RateLimited, "rate limited", exception.Message, id),
@@ -29,7 +29,7 @@ internal sealed record Failure(int ExitCode, string Kind, string Message, string
             PhotonPredictionNotFoundException => new(ExitCodes.PredictionNotFound, "not found", exception.Message, id),
             PhotonServerException or PhotonException or HttpRequestException =>
                 new(ExitCodes.ServerOrNetwork, "server error", exception.Message, id),
-            _ => new(ExitCodes.Unexpected, "unexpected", $"Unexpected error: {exception}", null),
+            _ => new(ExitCodes.Unexpected, "unexpected", $"Unexpected error: {exception.Message.TrimEnd('.')}.", null),
         };
     }
 
@@ -54,6 +54,10 @@ internal sealed record Failure(int ExitCode, string Kind, string Message, string
         path.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '$' or '`' or '&' or ';' or '|' or '(' or ')' or '<' or '>' or '*' or '?')
             ? "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'"
             : path;
+
+    /// <summary>The message without .NET's " (Parameter 'x')", which names code, not what the user typed.</summary>
+    private static string WithoutParameterName(ArgumentException error) =>
+        error.ParamName is { } name ? error.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : error.Message;
 
     private static string WithResumeHint(string message, string? id) =>
         id is null ? message : $"{message} Resume with: photon get {id}";

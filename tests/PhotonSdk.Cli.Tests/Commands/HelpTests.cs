@@ -8,13 +8,10 @@ public sealed class HelpTests : IDisposable
 {
     private readonly CliRunner _cli = new();
 
-    [Theory]
-    [InlineData("--help")]
-    [InlineData("generate", "--help")]
-    [InlineData("batch", "-h")]
-    public async Task Help_lists_every_exit_code(params string[] args)
+    [Fact]
+    public async Task The_top_level_help_lists_every_exit_code()
     {
-        var run = await _cli.RunAsync(args);
+        var run = await _cli.RunAsync(["--help"]);
 
         AssertExit(run, ExitCodes.Success);
         Assert.Contains("Exit codes:", run.Stdout, StringComparison.Ordinal);
@@ -22,6 +19,21 @@ public sealed class HelpTests : IDisposable
         {
             Assert.Contains($"  {code,-5}{meaning}", run.Stdout, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("generate", "--help")]
+    [InlineData("batch", "-h")]
+    [InlineData("mcp", "--help")]
+    [InlineData("emulator", "--help")]
+    public async Task A_commands_help_points_to_the_exit_codes_instead_of_repeating_them(params string[] args)
+    {
+        var run = await _cli.RunAsync(args);
+
+        AssertExit(run, ExitCodes.Success);
+        Assert.Contains("Exit codes: see photon --help.", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain($"  {ExitCodes.SubmissionUncertain,-5}", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("additional arguments", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

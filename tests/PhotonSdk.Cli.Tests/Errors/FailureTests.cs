@@ -29,6 +29,24 @@ public sealed class FailureTests
         Assert.Equal(exitCode, Failure.From(exception).ExitCode);
 
     [Fact]
+    public void An_unexpected_error_is_one_line_without_a_stack_or_a_type_name()
+    {
+        Exception thrown;
+        try
+        {
+            throw new InvalidOperationException("The list was changed while it was read.");
+        }
+        catch (InvalidOperationException e)
+        {
+            thrown = e;
+        }
+
+        var failure = Failure.From(thrown);
+
+        Assert.Equal("Unexpected error: The list was changed while it was read.", failure.Message);
+    }
+
+    [Fact]
     public void An_image_that_could_not_be_saved_gives_the_command_that_fetches_it()
     {
         var notSaved = new PhotonImageSaveException("Prediction abc123 finished and is billed, but its image could not be saved.", new Uri("https://cdn.example/abc123/0.png"), "/tmp/my images/fox.png")

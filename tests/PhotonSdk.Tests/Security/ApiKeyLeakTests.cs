@@ -113,6 +113,15 @@ public sealed class ApiKeyLeakTests : WireMockTestBase
         Assert.Equal("error: *** was refused", key.Redact($"error: {Key} was refused"));
     }
 
+    [Theory]
+    [InlineData("x", "execution failed for key x.", "execution failed for key ***.")]
+    [InlineData("x", "extra", "extra")]
+    [InlineData("sk-live-12ab", "{\"error\":\"key sk-live-12ab is invalid\"}", "{\"error\":\"key *** is invalid\"}")]
+    [InlineData("sk-live-12ab", "Authorization: Bearer sk-live-12ab", "Authorization: Bearer ***")]
+    [InlineData("sk-live-12ab", "key=sk-live-12ab&other=1", "key=***&other=1")]
+    public void Redaction_removes_the_key_as_a_token_and_leaves_words_that_contain_it(string apiKey, string text, string redacted) =>
+        Assert.Equal(redacted, new ApiKey(apiKey).Redact(text));
+
     private async Task<object?> SubmitAnswered(WireMock.ResponseBuilders.IResponseBuilder answer)
     {
         Server.Given(Post(FlashPath)).RespondWith(answer);
