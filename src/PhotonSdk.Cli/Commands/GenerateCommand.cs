@@ -16,25 +16,52 @@ internal static class GenerateCommand
         var base64 = new Option<bool>("--base64") { Description = "Receive the image bytes in the response instead of a URL" };
         var sync = new Option<bool>("--sync") { Description = "Ask the server to answer the submit only when the image is ready" };
         var json = CommonOptions.Json();
+        var image = new Option<string?>("--image", "-i")
+        {
+            Description = "Modify this image instead of starting from nothing: a local PNG, JPEG or WebP (uploaded first) or an http(s) URL; " +
+                          "the modify model of the chosen tier is used",
+            HelpName = "path|url",
+        };
 
-        var command = new Command("generate", "Generate an image from a prompt and save it") { prompt, model, output, base64, sync, json };
+        var command = new Command("generate", "Generate an image from a prompt and save it") { prompt, model, image, output, base64, sync, json };
         command.SetAction((parse, cancellationToken) =>
         {
             var options = CommonOptions.ForModel(parse.GetValue(model));
             options.ResponseFormat = parse.GetValue(base64) ? ImageResponseFormat.Data : ImageResponseFormat.Url;
             options.SyncMode = parse.GetValue(sync);
-            return RunAsync(context, parse.GetValue(prompt) ?? "", options, parse.GetValue(output), parse.GetValue(json), cancellationToken);
+            return RunAsync(context, parse.GetValue(prompt) ?? "", options, parse.GetValue(image), parse.GetValue(output), parse.GetValue(json), cancellationToken);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        CommandContext context, string prompt, GenerationOptions options, string? output, bool json, CancellationToken cancellationToken)
+        CommandContext context, string prompt, GenerationOptions options, string? image, string? output, bool json, CancellationToken cancellationToken)
     {
         OutputPreflight.EnsureWritable(context.OutputTarget(output));
+        var imageUrl = image is null ? null : InputImage.AsUrl(image);
+        var imageFile = image is not null && imageUrl is null ? context.Environment.ResolvePath(image) : null;
+        var imageType = imageFile is null ? null : await InputImage.CheckFileAsync(imageFile, image!, "Nothing was uploaded or submitted.", cancellationToken).ConfigureAwait(false);
+        if (image is not null && options.Model is { } chosen && PhotonModels.Get(chosen) is { TakesInputImage: false } textModel)
+        {
+            // --model names the tier; with an image the tier's modify model serves it.
+            options.Model = PhotonModels.ForQuality(textModel.Quality, modifiesImage: true).Id;
+        }
+
         var connection = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            if (imageFile is not null)
+            {
+                var file = File.OpenRead(imageFile);
+                await using (file.ConfigureAwait(false))
+                {
+                    var upload = await connection.Client.UploadAsync(file, Path.GetFileName(imageFile), imageType, cancellationToken).ConfigureAwait(false);
+                    imageUrl = upload.DownloadUrl;
+                    await context.Terminal.Error.WriteLineAsync($"Uploaded {image} ({upload.Size} bytes).").ConfigureAwait(false);
+                }
+            }
+
+            options.InputImage = imageUrl;
             var client = connection.Client;
             var initial = options.SyncMode ? "Submitting (sync mode: the server answers when the image is ready)…" : "Submitting…";
             var result = await LiveStatus.RunAsync(context.Terminal, initial, async report =>
