@@ -27,7 +27,8 @@ internal sealed class CommandContext
     /// in a separator), else <c>./photon-output/</c>, where files are named after the prediction id.
     /// </summary>
     public string OutputTarget(string? outOption) =>
-        string.IsNullOrWhiteSpace(outOption)
+        outOption == CommonOptions.StandardOutput ? outOption
+        : string.IsNullOrWhiteSpace(outOption)
             ? Path.Combine(Environment.WorkingDirectory, DefaultOutputFolder) + Path.DirectorySeparatorChar
             : Environment.ResolvePath(outOption);
 

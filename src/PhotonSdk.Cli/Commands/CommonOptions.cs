@@ -24,6 +24,18 @@ internal static class CommonOptions
         HelpName = "path",
     };
 
+    /// <summary>The <c>--out</c> that writes the image's bytes to stdout.</summary>
+    public const string StandardOutput = "-";
+
+    public const string OutRules =
+        "A file, a folder (existing or ending in /) to save into, or - for stdout; default ./photon-output/<prediction-id>.<ext>. " +
+        "A file's image extension is set to match the image (fox.jpg becomes fox.png for a PNG); an existing file is kept unless --force";
+
+    public static Option<bool> Force() => new("--force")
+    {
+        Description = "Replace the --out file if it exists",
+    };
+
     public static Option<bool> Json() => new("--json")
     {
         Description = "Print one JSON object (path, model, predictionId, costUsd, timings, url) on stdout and nothing else",

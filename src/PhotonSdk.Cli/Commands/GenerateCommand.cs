@@ -12,7 +12,8 @@ internal static class GenerateCommand
     {
         var prompt = new Argument<string>("prompt") { Description = "What to generate" };
         var model = CommonOptions.Model();
-        var output = CommonOptions.Out("A file, or a folder (existing or ending in /) to save into; default ./photon-output/<prediction-id>.<ext>");
+        var output = CommonOptions.Out(CommonOptions.OutRules);
+        var force = CommonOptions.Force();
         var base64 = new Option<bool>("--base64") { Description = "Receive the image bytes in the response instead of a URL" };
         var sync = new Option<bool>("--sync") { Description = "Ask the server to answer the submit only when the image is ready" };
         var json = CommonOptions.Json();
@@ -23,21 +24,22 @@ internal static class GenerateCommand
             HelpName = "path|url",
         };
 
-        var command = new Command("generate", "Generate an image from a prompt and save it") { prompt, model, image, output, base64, sync, json };
+        var command = new Command("generate", "Generate an image from a prompt and save it") { prompt, model, image, output, force, base64, sync, json };
         command.SetAction((parse, cancellationToken) =>
         {
             var options = CommonOptions.ForModel(parse.GetValue(model));
             options.ResponseFormat = parse.GetValue(base64) ? ImageResponseFormat.Data : ImageResponseFormat.Url;
             options.SyncMode = parse.GetValue(sync);
-            return RunAsync(context, parse.GetValue(prompt) ?? "", options, parse.GetValue(image), parse.GetValue(output), parse.GetValue(json), cancellationToken);
+            return RunAsync(context, parse.GetValue(prompt) ?? "", options, parse.GetValue(image), parse.GetValue(output), parse.GetValue(force), parse.GetValue(json), cancellationToken);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        CommandContext context, string prompt, GenerationOptions options, string? image, string? output, bool json, CancellationToken cancellationToken)
+        CommandContext context, string prompt, GenerationOptions options, string? image, string? output, bool force, bool json, CancellationToken cancellationToken)
     {
-        OutputPreflight.EnsureWritable(context.OutputTarget(output));
+        if (json && output == CommonOptions.StandardOutput) throw new ArgumentException("--json and --out - both write to stdout; choose one.");
+        OutputPreflight.EnsureWritable(context.OutputTarget(output), force);
         var imageUrl = image is null ? null : InputImage.AsUrl(image);
         var imageFile = image is not null && imageUrl is null ? context.Environment.ResolvePath(image) : null;
         var imageType = imageFile is null ? null : await InputImage.CheckFileAsync(imageFile, image!, "Nothing was uploaded or submitted.", cancellationToken).ConfigureAwait(false);
@@ -77,7 +79,7 @@ internal static class GenerateCommand
                     client, handle, connection.Polling, h => report(LiveStatus.Describe(h)), cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
 
-            await ResultSaver.SaveAndPrintAsync(context, connection, result, output, json, cancellationToken).ConfigureAwait(false);
+            await ResultSaver.SaveAndPrintAsync(context, connection, result, output, json, force, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         }
     }

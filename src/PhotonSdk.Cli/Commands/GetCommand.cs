@@ -11,18 +11,20 @@ internal static class GetCommand
     public static Command Create(CommandContext context)
     {
         var id = new Argument<string>("prediction-id") { Description = "The id that generate printed (predictions are kept 7 days)" };
-        var output = CommonOptions.Out("A file, or a folder (existing or ending in /) to save into; default ./photon-output/<prediction-id>.<ext>");
+        var output = CommonOptions.Out(CommonOptions.OutRules);
+        var force = CommonOptions.Force();
         var json = CommonOptions.Json();
 
-        var command = new Command("get", "Resume a prediction by its id: wait for it and save its image") { id, output, json };
+        var command = new Command("get", "Resume a prediction by its id: wait for it and save its image") { id, output, force, json };
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(context, parse.GetValue(id) ?? "", parse.GetValue(output), parse.GetValue(json), cancellationToken));
+            RunAsync(context, parse.GetValue(id) ?? "", parse.GetValue(output), parse.GetValue(force), parse.GetValue(json), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandContext context, string predictionId, string? output, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CommandContext context, string predictionId, string? output, bool force, bool json, CancellationToken cancellationToken)
     {
-        OutputPreflight.EnsureWritable(context.OutputTarget(output));
+        if (json && output == CommonOptions.StandardOutput) throw new ArgumentException("--json and --out - both write to stdout; choose one.");
+        OutputPreflight.EnsureWritable(context.OutputTarget(output), force);
         var connection = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -32,7 +34,7 @@ internal static class GetCommand
                 PredictionWatcher.WaitAsync(client, handle, connection.Polling, h => report(LiveStatus.Describe(h)), cancellationToken))
                 .ConfigureAwait(false);
 
-            await ResultSaver.SaveAndPrintAsync(context, connection, result, output, json, cancellationToken).ConfigureAwait(false);
+            await ResultSaver.SaveAndPrintAsync(context, connection, result, output, json, force, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         }
     }

@@ -1,5 +1,6 @@
 using PhotonSdk.Cli.Hosting;
 using PhotonSdk.Cli.Output;
+using PhotonSdk.Results;
 
 namespace PhotonSdk.Cli.Commands;
 
@@ -7,12 +8,18 @@ namespace PhotonSdk.Cli.Commands;
 internal static class ResultSaver
 {
     public static async Task SaveAndPrintAsync(
-        CommandContext context, ApiConnection connection, ImageGenerationResult result, string? output, bool json, CancellationToken cancellationToken)
+        CommandContext context, ApiConnection connection, ImageGenerationResult result, string? output, bool json, bool force, CancellationToken cancellationToken)
     {
+        if (output == CommonOptions.StandardOutput)
+        {
+            await WriteToStandardOutputAsync(context, connection, result, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         string path;
         try
         {
-            path = await connection.Client.SaveAsync(result, context.OutputTarget(output), cancellationToken).ConfigureAwait(false);
+            path = await ImageFiles.SaveAsync(connection.Client, result, context.OutputTarget(output), overwrite: force, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
@@ -31,5 +38,22 @@ internal static class ResultSaver
             await SavedImageWriter.WriteTextAsync(context.Terminal.Out, image, context.Environment.WorkingDirectory, showUrl: !connection.IsInProcessEmulator)
                 .ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The image's bytes on stdout, for a pipe; what was written, and from which prediction, on stderr.</summary>
+    private static async Task WriteToStandardOutputAsync(CommandContext context, ApiConnection connection, ImageGenerationResult result, CancellationToken cancellationToken)
+    {
+        using var bytes = new MemoryStream();
+        var mediaType = await connection.Client.DownloadAsync(result.Image, bytes, cancellationToken).ConfigureAwait(false);
+        var stdout = context.Environment.OpenStandardOutput();
+        await using (stdout.ConfigureAwait(false))
+        {
+            bytes.Position = 0;
+            await bytes.CopyToAsync(stdout, cancellationToken).ConfigureAwait(false);
+            await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await context.Terminal.Error.WriteLineAsync(
+            $"Wrote {bytes.Length} bytes ({mediaType ?? "unknown type"}) of prediction {result.PredictionId} ({result.ModelId}) to stdout.").ConfigureAwait(false);
     }
 }

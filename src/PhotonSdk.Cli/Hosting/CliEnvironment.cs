@@ -40,6 +40,9 @@ internal sealed class CliEnvironment
     /// <summary>The streams <c>photon mcp</c> speaks the protocol over; stdin and stdout when <see langword="null"/> (tests pass pipes).</summary>
     public (Stream Input, Stream Output)? McpStreams { get; init; }
 
+    /// <summary>Opens the stream image bytes go to for <c>--out -</c>; the process's stdout unless a test passes another.</summary>
+    public Func<Stream> OpenStandardOutput { get; init; } = Console.OpenStandardOutput;
+
     /// <summary>Reads other environment variables by name; none are set unless <see cref="FromProcess"/> made this.</summary>
     public Func<string, string?> ReadVariable { get; init; } = _ => null;
 

@@ -6,10 +6,17 @@ namespace PhotonSdk.Cli.Output;
 /// </summary>
 internal static class OutputPreflight
 {
-    /// <summary>Makes sure the folder of <paramref name="target"/> (a file, or a folder ending in a separator) can be written.</summary>
-    /// <exception cref="ArgumentException">It cannot; the message names the folder and the reason.</exception>
-    public static void EnsureWritable(string target)
+    /// <summary>
+    /// Makes sure the folder of <paramref name="target"/> (a file, or a folder ending in a separator) can be written, and
+    /// that a named file is not there already unless it may be replaced. Stdout (<c>-</c>) needs no check.
+    /// </summary>
+    /// <exception cref="ArgumentException">It cannot be written, or the file exists; the message says which and what to do.</exception>
+    public static void EnsureWritable(string target, bool force = false)
     {
+        if (target == Commands.CommonOptions.StandardOutput) return;
+        if (!force && !Path.EndsInDirectorySeparator(target) && File.Exists(target))
+            throw new ArgumentException($"{target} exists. Nothing was submitted or billed; pass --force to replace it, or choose another --out.");
+
         var folder = Path.EndsInDirectorySeparator(target) || Directory.Exists(target) ? target : Path.GetDirectoryName(Path.GetFullPath(target))!;
         try
         {

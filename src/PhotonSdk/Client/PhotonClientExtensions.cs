@@ -32,14 +32,17 @@ public static class PhotonClientExtensions
     /// <summary>
     /// Saves a result's first image to a file, through the client's <see cref="IPhotonClient.DownloadAsync"/>. When
     /// <paramref name="path"/> is a directory (existing, or ending in a separator), the file is named after the
-    /// prediction id with an extension from the media type. The file is written under a temporary name and moved into
-    /// place, so a failed save leaves nothing half-written.
+    /// prediction id with an extension from the media type. When it is a file whose extension names another image type
+    /// (<c>fox.jpg</c> for PNG bytes), or has no extension, the extension is set to match the bytes, and the returned path
+    /// says so; other extensions are kept. The file is written under a temporary name and moved into place, replacing an
+    /// existing file, so a failed save leaves nothing half-written.
     /// </summary>
     /// <param name="client">The client that downloads the image.</param>
     /// <param name="result">The result.</param>
     /// <param name="path">A file path or a directory.</param>
     /// <param name="cancellationToken">Stops the download.</param>
     /// <returns>The full path of the file written.</returns>
+    /// <exception cref="PhotonImageSaveException">The image could not be downloaded or written; the exception carries the prediction id and the image URL.</exception>
     public static Task<string> SaveAsync(this IPhotonClient client, ImageGenerationResult result, string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);

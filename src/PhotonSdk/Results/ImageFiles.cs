@@ -6,7 +6,15 @@ namespace PhotonSdk.Results;
 /// </summary>
 internal static class ImageFiles
 {
-    public static async Task<string> SaveAsync(IPhotonClient client, ImageGenerationResult result, string path, CancellationToken cancellationToken)
+    public static Task<string> SaveAsync(IPhotonClient client, ImageGenerationResult result, string path, CancellationToken cancellationToken) =>
+        SaveAsync(client, result, path, overwrite: true, cancellationToken);
+
+    /// <param name="client">The client that downloads the image.</param>
+    /// <param name="result">The result.</param>
+    /// <param name="path">A file or a folder.</param>
+    /// <param name="overwrite">Whether an existing file may be replaced; when not, an existing file is a <see cref="PhotonImageSaveException"/>.</param>
+    /// <param name="cancellationToken">Stops the download.</param>
+    public static async Task<string> SaveAsync(IPhotonClient client, ImageGenerationResult result, string path, bool overwrite, CancellationToken cancellationToken)
     {
         var (image, predictionId) = (result.Image, result.PredictionId);
         var isDirectory = Directory.Exists(path) || path.EndsWith(Path.DirectorySeparatorChar) || path.EndsWith(Path.AltDirectorySeparatorChar);
@@ -15,7 +23,7 @@ internal static class ImageFiles
             throw new ArgumentException($"The prediction id '{predictionId}' cannot name a file; pass a file path rather than a directory.", nameof(result));
         try
         {
-            return await SaveCoreAsync(client, result, path, isDirectory, cancellationToken).ConfigureAwait(false);
+            return await SaveCoreAsync(client, result, path, isDirectory, overwrite, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or PhotonException && e is not PhotonImageSaveException)
         {
@@ -31,7 +39,8 @@ internal static class ImageFiles
         }
     }
 
-    private static async Task<string> SaveCoreAsync(IPhotonClient client, ImageGenerationResult result, string path, bool isDirectory, CancellationToken cancellationToken)
+    private static async Task<string> SaveCoreAsync(
+        IPhotonClient client, ImageGenerationResult result, string path, bool isDirectory, bool overwrite, CancellationToken cancellationToken)
     {
         var (image, predictionId) = (result.Image, result.PredictionId);
         var directory = Path.GetFullPath(isDirectory ? path : Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -47,8 +56,8 @@ internal static class ImageFiles
             }
 
             var suffix = image.Index == 0 ? "" : $"-{image.Index}";
-            var target = isDirectory ? Path.Combine(directory, predictionId + suffix + MediaTypes.Extension(mediaType)) : Path.GetFullPath(path);
-            File.Move(temporary, target, overwrite: true);
+            var target = isDirectory ? Path.Combine(directory, predictionId + suffix + MediaTypes.Extension(mediaType)) : WithExtensionOf(Path.GetFullPath(path), mediaType);
+            File.Move(temporary, target, overwrite);
             return target;
         }
         catch
@@ -56,5 +65,18 @@ internal static class ImageFiles
             File.Delete(temporary);
             throw;
         }
+    }
+
+    /// <summary>
+    /// A file name whose extension says what the bytes are: an image extension that names another type is replaced, and
+    /// a name without an extension gets one; any other extension is the caller's choice and is kept.
+    /// </summary>
+    internal static string WithExtensionOf(string path, string? mediaType)
+    {
+        if (mediaType is null || MediaTypes.Extension(mediaType) is ".bin") return path;
+        var named = MediaTypes.FromPath(path);
+        var hasExtension = Path.HasExtension(path);
+        if (named == mediaType || (hasExtension && named is null)) return path;
+        return Path.ChangeExtension(path, MediaTypes.Extension(mediaType));
     }
 }

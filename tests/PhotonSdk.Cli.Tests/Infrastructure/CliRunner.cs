@@ -16,6 +16,9 @@ public sealed class CliRunner : IDisposable
 
     public string WorkingDirectory { get; }
 
+    /// <summary>The bytes the last run wrote to stdout as a stream (<c>--out -</c>); readable after the run closed it.</summary>
+    public MemoryStream LastStdoutBytes { get; private set; } = new();
+
     public string OutputFolder => Path.Combine(WorkingDirectory, "photon-output");
 
     public async Task<CliResult> RunAsync(string[] args, Action<EmulatorOptions>? configureEmulator = null, string? apiKey = null, string? baseUrl = null,
@@ -24,6 +27,8 @@ public sealed class CliRunner : IDisposable
     {
         stdout ??= new WatchedWriter();
         stderr ??= new WatchedWriter();
+        var stdoutBytes = new MemoryStream();
+        LastStdoutBytes = stdoutBytes;
         var environment = new CliEnvironment
         {
             ApiKey = apiKey,
@@ -36,6 +41,7 @@ public sealed class CliRunner : IDisposable
             ReadVariable = name => variables?.GetValueOrDefault(name),
             // `photon mcp` must never read the test process's own stdin; an empty input ends a server at once.
             McpStreams = (new MemoryStream(), new MemoryStream()),
+            OpenStandardOutput = () => stdoutBytes,
         };
         var exitCode = await CliApplication.RunAsync(args, stdout, stderr, environment, cancellationToken);
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());

@@ -51,6 +51,22 @@ public sealed class DownloadTests : WireMockTestBase, IDisposable
         Assert.Empty(Directory.GetFiles(_directory));
     }
 
+    [Theory]
+    [InlineData("fox.jpg", "fox.png")]
+    [InlineData("fox", "fox.png")]
+    [InlineData("fox.PNG", "fox.PNG")]
+    [InlineData("fox.raw", "fox.raw")]
+    public async Task A_file_gets_the_extension_of_its_bytes_when_it_names_another_image_type_or_none(string named, string written)
+    {
+        var image = PhotonModelFactory.GeneratedImage(PredictionJson.Id, 0, null, Png, "image/png", false);
+
+        var path = await Client.SaveAsync(Result(image), Path.Combine(_directory, named));
+
+        Assert.Equal(Path.Combine(_directory, written), path);
+        Assert.Equal(Png, await File.ReadAllBytesAsync(path));
+        Assert.Single(Directory.GetFiles(_directory));
+    }
+
     [Fact]
     public async Task A_failed_download_keeps_the_prediction_id_and_the_url()
     {
