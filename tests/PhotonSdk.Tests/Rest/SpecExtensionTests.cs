@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using PhotonSdk.Tests.Infrastructure;
 
 namespace PhotonSdk.Tests.Rest;
 
@@ -87,27 +87,23 @@ public sealed class SpecExtensionTests : IDisposable
         }
         """";
 
-    private readonly string _scratch = Path.Combine(Path.GetTempPath(), "photon-spec-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchRepository _repository = new("spec");
 
     [Fact]
     public async Task An_operation_added_to_the_spec_is_callable_through_the_client_after_a_rebuild()
     {
-        var repo = RepositoryRoot();
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", ".editorconfig" })
-            File.Copy(Path.Combine(repo, file), Path.Combine(_scratch, file));
-        foreach (var folder in new[] { "openapi", "generators", Path.Combine("src", "PhotonSdk") })
-            CopyFolder(Path.Combine(repo, folder), Path.Combine(_scratch, folder));
+        var scratch = _repository.Root;
         // The public API of the scratch build grows by the new operation; approving it is a maintainer's step, not code.
-        foreach (var api in Directory.GetFiles(Path.Combine(_scratch, "src", "PhotonSdk"), "PublicAPI.*.txt")) File.Delete(api);
+        foreach (var api in Directory.GetFiles(Path.Combine(scratch, "src", "PhotonSdk"), "PublicAPI.*.txt")) File.Delete(api);
 
-        var spec = Path.Combine(_scratch, "openapi", "wavespeed.yaml");
+        var spec = Path.Combine(scratch, "openapi", "wavespeed.yaml");
         var text = await File.ReadAllTextAsync(spec);
         Assert.DoesNotContain("getUsage", text, StringComparison.Ordinal);
         await File.WriteAllTextAsync(spec, text
             .Replace("  /balance:\n", ExtraOperation + "  /balance:\n", StringComparison.Ordinal)
             .Replace("\n  schemas:\n", "\n  schemas:\n" + ExtraSchema, StringComparison.Ordinal));
 
-        var consumer = Path.Combine(_scratch, "samples", "Consumer");
+        var consumer = Path.Combine(scratch, "samples", "Consumer");
         Directory.CreateDirectory(consumer);
         await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), """
             <Project Sdk="Microsoft.NET.Sdk">
@@ -121,79 +117,12 @@ public sealed class SpecExtensionTests : IDisposable
             """);
         await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), Consumer);
 
-        var run = await RunAsync(_scratch, "run", "--project", consumer, "-p:PhotonPublicApiGate=false");
+        var run = await ScratchRepository.RunDotnetAsync(scratch, null, "run", "--project", consumer, "-p:PhotonPublicApiGate=false");
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("GET /api/v3/account/usage Bearer scratch-key images=42", run.Output, StringComparison.Ordinal);
         Assert.Contains("PhotonAuthenticationException status=401", run.Output, StringComparison.Ordinal);
     }
 
-    public SpecExtensionTests() => Directory.CreateDirectory(_scratch);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_scratch, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A build server may still hold a file; the temp folder is cleaned by the machine.
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PhotonSdk.sln"))) return directory.FullName;
-        }
-
-        throw new InvalidOperationException("The repository root (PhotonSdk.sln) is not above the test's folder.");
-    }
-
-    private static void CopyFolder(string source, string target)
-    {
-        foreach (var directory in Directory.GetDirectories(source, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(source, directory);
-            if (IsBuildOutput(relative)) continue;
-            Directory.CreateDirectory(Path.Combine(target, relative));
-        }
-
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(source, file);
-            if (IsBuildOutput(relative)) continue;
-            File.Copy(file, Path.Combine(target, relative));
-        }
-    }
-
-    private static bool IsBuildOutput(string relative) =>
-        relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj");
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        try
-        {
-            await process.WaitForExitAsync(bound.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The scratch build did not finish within 8 minutes.");
-        }
-
-        return (process.ExitCode, await output + await error);
-    }
+    public void Dispose() => _repository.Dispose();
 }
