@@ -11,7 +11,9 @@ using PhotonSdk.Emulator;
 var useEmulator = string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PhotonClientOptions.ApiKeyEnvironmentVariable));
 await using var emulator = useEmulator ? await WaveSpeedEmulator.StartAsync(new EmulatorOptions { LatencyScale = 0.25 }) : null;
 
-var builder = Host.CreateApplicationBuilder(args);
+// The sample's own folder is its content root, so that its appsettings.json applies whether it is run from here or
+// from the repository root (`dotnet run --project samples/PhotonSdk.Samples.Hosted`).
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 if (emulator is not null)
 {
     Console.WriteLine($"No WAVESPEED_API_KEY set: using a local emulator at {emulator.BaseUrl}");
