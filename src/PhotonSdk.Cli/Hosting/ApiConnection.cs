@@ -43,6 +43,25 @@ internal sealed class ApiConnection : IAsyncDisposable
             return new ApiConnection(client, polling, null);
         }
 
+        if (environment.BaseUrl is { } baseUrl)
+        {
+            // An address without a key is never ignored: a local one (a `photon emulator` in another terminal) is used
+            // with a placeholder key, since emulators take any; any other needs the key.
+            var url = ParseBaseUrl(baseUrl);
+            if (!url.IsLoopback)
+            {
+                throw new ArgumentException(
+                    $"{PhotonClientOptions.BaseUrlEnvironmentVariable} is set to {url} but {PhotonClientOptions.ApiKeyEnvironmentVariable} is not. " +
+                    $"Set the key, or unset {PhotonClientOptions.BaseUrlEnvironmentVariable} to use the built-in emulator.");
+            }
+
+            var polling = environment.EmulatorPolling;
+            await stderr.WriteLineAsync(
+                $"No {PhotonClientOptions.ApiKeyEnvironmentVariable} set: using the emulator at {url} from {PhotonClientOptions.BaseUrlEnvironmentVariable} (nothing billed).")
+                .ConfigureAwait(false);
+            return new ApiConnection(new PhotonClient(new PhotonClientOptions { ApiKey = EmulatorApiKey, BaseUrl = url, Polling = polling }), polling, null);
+        }
+
         var options = new EmulatorOptions { LatencyScale = environment.EmulatorLatencyScale };
         environment.ConfigureEmulator?.Invoke(options);
         var emulator = await WaveSpeedEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);

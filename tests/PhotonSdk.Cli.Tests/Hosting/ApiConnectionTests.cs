@@ -46,4 +46,28 @@ public sealed class ApiConnectionTests : IDisposable
     }
 
     public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task A_local_base_url_without_a_key_is_used_and_its_state_carries_across_runs()
+    {
+        await using var emulator = await WaveSpeedEmulator.StartAsync(new EmulatorOptions { LatencyScale = 0 });
+
+        var generate = await _cli.RunAsync(["generate", "A red fox", "--json"], baseUrl: emulator.BaseUrl.ToString());
+        var history = await _cli.RunAsync(["history"], baseUrl: emulator.BaseUrl.ToString());
+
+        Assert.Equal(0, generate.ExitCode);
+        Assert.Contains($"using the emulator at {emulator.BaseUrl} from WAVESPEED_BASE_URL", generate.Stderr, StringComparison.Ordinal);
+        var id = System.Text.Json.JsonDocument.Parse(generate.Stdout).RootElement.GetProperty("predictionId").GetString()!;
+        Assert.Contains(id, history.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, emulator.PredictionsCreated);
+    }
+
+    [Fact]
+    public async Task A_remote_base_url_without_a_key_is_refused_with_what_to_do()
+    {
+        var run = await _cli.RunAsync(["balance"], baseUrl: "https://api.example.com");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("WAVESPEED_BASE_URL is set to https://api.example.com/ but WAVESPEED_API_KEY is not. Set the key, or unset WAVESPEED_BASE_URL to use the built-in emulator.", run.Stderr, StringComparison.Ordinal);
+    }
 }
