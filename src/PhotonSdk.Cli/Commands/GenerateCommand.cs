@@ -38,6 +38,7 @@ internal static class GenerateCommand
     private static async Task<int> RunAsync(
         CommandContext context, string prompt, GenerationOptions options, string? image, string? output, bool force, bool json, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(prompt)) throw new ArgumentException("The prompt is empty; describe the image to generate. Nothing was submitted.");
         if (json && output == CommonOptions.StandardOutput) throw new ArgumentException("--json and --out - both write to stdout; choose one.");
         OutputPreflight.EnsureWritable(context.OutputTarget(output), force);
         var imageUrl = image is null ? null : InputImage.AsUrl(image);

@@ -69,8 +69,9 @@ internal static class ErrorMapper
             {
                 StatusCode = httpStatus, ApiCode = apiCode, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
             },
+            // The operation and the server's message both name the id already: said once, with what to do.
             404 => new PhotonPredictionNotFoundException(
-                context.PredictionId is null ? $"{head}." : $"{head}. No prediction '{context.PredictionId}' exists; predictions are kept for 7 days.")
+                context.PredictionId is null ? $"{head}." : $"No prediction '{context.PredictionId}' exists (HTTP 404); predictions are kept for 7 days.")
             {
                 StatusCode = httpStatus, ApiCode = apiCode, TaskCode = taskCode, PredictionId = context.PredictionId, ModelId = context.ModelId, ResponseExcerpt = excerpt,
             },

@@ -43,5 +43,23 @@ public sealed class ParseErrorTests : IDisposable
         Assert.Contains("Unknown model 'luma/unknown'", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_empty_prompt_is_refused_before_any_emulator_or_api_is_reached()
+    {
+        var run = await _cli.RunAsync(["generate", "  "]);
+
+        AssertExit(run, ExitCodes.InvalidInput);
+        Assert.Equal(["Error: The prompt is empty; describe the image to generate. Nothing was submitted."], run.StderrLines);
+    }
+
+    [Fact]
+    public async Task An_unknown_prediction_is_named_once_with_what_to_do()
+    {
+        var run = await _cli.RunAsync(["get", "0123456789abcdef"]);
+
+        AssertExit(run, ExitCodes.PredictionNotFound);
+        Assert.Equal("Error: No prediction '0123456789abcdef' exists (HTTP 404); predictions are kept for 7 days.", run.StderrLines[^1]);
+    }
+
     public void Dispose() => _cli.Dispose();
 }
