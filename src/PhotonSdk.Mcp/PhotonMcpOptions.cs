@@ -24,9 +24,20 @@ public sealed class PhotonMcpOptions
     /// </summary>
     public string? ResultNote { get; set; }
 
+    /// <summary>A copy, the image tools' options included, so that later changes to the caller's objects change nothing.</summary>
     internal PhotonMcpOptions Clone() => new()
     {
-        ImageTools = ImageTools,
+        ImageTools = ImageTools is null
+            ? null!
+            : new PhotonImageToolsOptions
+            {
+                MaxImages = ImageTools.MaxImages,
+                MaxCostUsd = ImageTools.MaxCostUsd,
+                WaitTimeout = ImageTools.WaitTimeout,
+                MaxPromptLength = ImageTools.MaxPromptLength,
+                ProgressInterval = ImageTools.ProgressInterval,
+                TimeProvider = ImageTools.TimeProvider,
+            },
         PreviewMaxBytes = PreviewMaxBytes,
         ResultNote = ResultNote,
     };
