@@ -23,7 +23,7 @@ internal sealed class BatchRun : IAsyncDisposable
     private readonly CancellationToken _caller;
     private readonly ImageBudget? _budget;
     private readonly SubmitPacer _pacer;
-    private readonly ConcurrencyLimiter _slots;
+    private readonly ItemSlots _slots;
     private readonly Channel<PhotonBatchResult> _results = Channel.CreateBounded<PhotonBatchResult>(
         new BoundedChannelOptions(ResultBuffer) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -52,10 +52,7 @@ internal sealed class BatchRun : IAsyncDisposable
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _submits = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         _pacer = new SubmitPacer(_time, options.Tier?.ImagesPerMinute);
-        _slots = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
-        {
-            PermitLimit = options.EffectiveConcurrency, QueueLimit = int.MaxValue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
+        _slots = new ItemSlots(options.EffectiveConcurrency);
         if (options.MaxCostUsd is { } cap)
         {
             _budget = new ImageBudget(int.MaxValue, cap);
@@ -121,7 +118,6 @@ internal sealed class BatchRun : IAsyncDisposable
         }
 
         await _graceRegistration.DisposeAsync().ConfigureAwait(false);
-        await _slots.DisposeAsync().ConfigureAwait(false);
         await _pacer.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
         _submits.Dispose();
@@ -208,7 +204,7 @@ internal sealed class BatchRun : IAsyncDisposable
             foreach (var (item, step) in work)
             {
                 if (Stopping) break;
-                var slot = await _slots.AcquireAsync(1, _stop.Token).ConfigureAwait(false);
+                var slot = await _slots.TakeAsync(_stop.Token).ConfigureAwait(false);
                 running.Add(RunOneAsync(item, step, slot));
                 if (running.Count > 4 * _options.EffectiveConcurrency) running.RemoveAll(t => t.IsCompleted);
             }
@@ -223,7 +219,7 @@ internal sealed class BatchRun : IAsyncDisposable
         }
     }
 
-    private async Task RunOneAsync(PlannedItem item, BatchStep step, RateLimitLease slot)
+    private async Task RunOneAsync(PlannedItem item, BatchStep step, ItemSlots.Slot slot)
     {
         using (slot)
         {

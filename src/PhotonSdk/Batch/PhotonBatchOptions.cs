@@ -10,8 +10,8 @@ public sealed class PhotonBatchOptions
     /// The account's level, whose images per minute the submits are paced to (never more in any minute, with a second
     /// of margin for the network) and whose concurrency bounds <see cref="MaxConcurrency"/>. When
     /// <see langword="null"/> (the default) the batch learns the limit: each 429 pauses submits for its
-    /// <c>Retry-After</c> and caps the rate at what the server accepted in the last minute, which later minutes
-    /// without a 429 raise again. A 429 is learned from even with a tier, which then only caps the rate.
+    /// <c>Retry-After</c> and caps the rate at what the server accepted in the last minute, which five minutes without a
+    /// 429 raise again by a quarter. A 429 is learned from even with a tier, which then only caps the rate.
     /// </summary>
     /// <remarks>
     /// A batch sees the 429s that its client did not retry itself (<see cref="RetryOptions.MaxRetryAttempts"/>); a client

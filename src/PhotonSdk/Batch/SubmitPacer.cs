@@ -6,8 +6,9 @@ namespace PhotonSdk.Batch;
 /// Paces a batch's submits to the account's images per minute: never more than the limit in any window of a minute
 /// plus <see cref="Margin"/>, counted as the server counts (a sliding minute of accepted submits), with permits handed
 /// out first come, first served. A 429 pauses every submit for its <c>Retry-After</c>, gives back the refused submit's
-/// place (the server did not count it) and caps the limit at what the server accepted in the last minute; each quiet
-/// minute in which the limit held submits back raises it again by a quarter, up to the ceiling (the tier's rate, or none).
+/// place (the server did not count it) and caps the limit at what the server accepted in the last minute; once
+/// <see cref="ProbeAfter"/> has passed without a 429 while the limit held submits back, it is raised by a quarter, and
+/// again after each such stretch, up to the ceiling (the tier's rate, or none).
 /// </summary>
 /// <remarks>
 /// A <see cref="RateLimiter"/> of its own rather than <see cref="SlidingWindowRateLimiter"/>: the built-in limiters
@@ -21,6 +22,9 @@ internal sealed class SubmitPacer : RateLimiter
 
     /// <summary>Added to the window so that network delays cannot land two minutes' worth of submits in one server minute.</summary>
     public static readonly TimeSpan Margin = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a learned limit holds without a 429 before it is tried a little higher.</summary>
+    public static readonly TimeSpan ProbeAfter = TimeSpan.FromMinutes(5);
 
     /// <summary>The longest pause after a 429 that gave no <c>Retry-After</c>.</summary>
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
@@ -187,11 +191,14 @@ internal sealed class SubmitPacer : RateLimiter
     {
         if (_disposed.IsCancellationRequested) return;
         _disposed.Cancel();
+        List<Waiter> waiting;
         lock (_gate)
         {
-            foreach (var waiter in _queue) waiter.TrySetCanceled(_disposed.Token);
+            waiting = [.. _queue];
             _queue.Clear();
         }
+
+        foreach (var waiter in waiting) waiter.TrySetCanceled(_disposed.Token);
     }
 
     private static void CheckPermitCount(int permitCount)
@@ -216,9 +223,9 @@ internal sealed class SubmitPacer : RateLimiter
             return false;
         }
 
-        if (_granted.Count >= _limit && _limit < _ceiling && now - _lastLimitChange >= Minute)
+        if (_granted.Count >= _limit && _limit < _ceiling && now - _lastLimitChange >= ProbeAfter)
         {
-            // A minute without a 429 while the limit held submits back: try a little more.
+            // A stretch without a 429 while the limit held submits back: try a little more.
             _limit = (int)Math.Min(_ceiling, (long)_limit + Math.Max(1, _limit / 4));
             _lastLimitChange = now;
         }
@@ -241,13 +248,19 @@ internal sealed class SubmitPacer : RateLimiter
     }
 
     /// <summary>Hands out places to the queue in order, sleeping on the clock until the next one frees.</summary>
+    /// <remarks>
+    /// Waiters are completed outside the lock and inline, so that a granted submit goes on to send its request before the
+    /// pump sleeps again: nothing happens between a grant and its request, on a real clock or a test's fake one.
+    /// </remarks>
     private async Task PumpAsync()
     {
         try
         {
+            var granted = new List<(Waiter Waiter, DateTimeOffset Stamp)>();
             while (true)
             {
                 TimeSpan wait;
+                var done = false;
                 lock (_gate)
                 {
                     var now = _time.GetUtcNow();
@@ -262,32 +275,43 @@ internal sealed class SubmitPacer : RateLimiter
 
                         if (!TryGrant(now, out var stamp, out next)) break;
                         _queue.RemoveFirst();
-                        head.Value.Registration.Unregister();
-#pragma warning disable CA2000 // The lease goes to the waiter, who disposes it.
-                        if (!head.Value.TrySetResult(Granted(stamp)))
-#pragma warning restore CA2000
-                        {
-                            // Cancelled at the same instant: the place goes back.
-                            _granted.Remove(stamp);
-                            _successfulLeases--;
-                        }
+                        granted.Add((head.Value, stamp));
                     }
 
                     if (_queue.Count == 0)
                     {
                         _pumping = false;
-                        return;
+                        done = true;
                     }
 
                     wait = next - now;
                 }
 
+                foreach (var (waiter, stamp) in granted) Hand(waiter, stamp);
+                granted.Clear();
+                if (done) return;
                 await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), _time, _disposed.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
         {
             // Disposed: the waiters were cancelled.
+        }
+    }
+
+    /// <summary>Gives a waiter its place; one cancelled at the same instant gives the place back.</summary>
+    private void Hand(Waiter waiter, DateTimeOffset stamp)
+    {
+        waiter.Registration.Unregister();
+#pragma warning disable CA2000 // The lease goes to the waiter, who disposes it.
+        PacerLease lease;
+        lock (_gate) lease = Granted(stamp);
+        if (waiter.TrySetResult(lease)) return;
+#pragma warning restore CA2000
+        lock (_gate)
+        {
+            _granted.Remove(stamp);
+            _successfulLeases--;
         }
     }
 
@@ -304,13 +328,9 @@ internal sealed class SubmitPacer : RateLimiter
         }
     }
 
+    /// <summary>A queued submit; completed outside the lock, with its continuation inline (see <see cref="PumpAsync"/>).</summary>
     private sealed class Waiter : TaskCompletionSource<RateLimitLease>
     {
-        public Waiter()
-            : base(TaskCreationOptions.RunContinuationsAsynchronously)
-        {
-        }
-
         public CancellationTokenRegistration Registration { get; set; }
     }
 
