@@ -70,8 +70,18 @@ public sealed class EmulatedBatch : IAsyncDisposable
             await cancel.CancelAsync();
         }
 
-        await Clock.DriveAsync(run, Http);
-        return new BatchRunOutcome([.. results], run.Exception?.InnerException, Clock.GetUtcNow() - started);
+        await Clock.DriveAsync((Task)run, Http);
+        Exception? error = null;
+        try
+        {
+            await run;
+        }
+        catch (Exception e)
+        {
+            error = e;
+        }
+
+        return new BatchRunOutcome([.. results], error, Clock.GetUtcNow() - started);
     }
 
     public async ValueTask DisposeAsync()
