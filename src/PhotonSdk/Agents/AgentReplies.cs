@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PhotonSdk.Budget;
 
 namespace PhotonSdk.Agents;
 

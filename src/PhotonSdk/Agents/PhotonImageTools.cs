@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using PhotonSdk.Budget;
 
 namespace PhotonSdk.Agents;
 
@@ -255,15 +256,7 @@ public sealed class PhotonImageTools
     /// </summary>
     private static void Close(ImageBudget.Reservation reservation, Exception error)
     {
-        var createdNothing = error switch
-        {
-            ArgumentException => true,
-            PhotonCanceledException canceled => canceled.PredictionId is null && !canceled.PredictionMayExist,
-            PhotonSubmissionUncertainException => false,
-            PhotonException photon => photon.PredictionId is null && photon.StatusCode is >= 400 and < 500,
-            _ => false,
-        };
-        if (createdNothing) reservation.Release();
+        if (SubmitEvidence.ProvesNothingCreated(error)) reservation.Release();
         else reservation.Settle(null);
     }
 

@@ -72,11 +72,12 @@ public static class PhotonModelFactory
     /// <param name="outputs">Its outputs; none when <see langword="null"/>.</param>
     /// <param name="error">The server's error text.</param>
     /// <param name="executionTime">The server's execution time.</param>
+    /// <param name="input">The input the server echoed, a JSON object such as <c>{"prompt": "…"}</c>; none when <see langword="null"/>.</param>
     /// <returns>The summary.</returns>
     public static PredictionSummary PredictionSummary(
         string id = "prediction-1", string? modelId = null, PredictionStatus status = default, DateTimeOffset? createdAt = null,
-        IReadOnlyList<string>? outputs = null, string? error = null, TimeSpan? executionTime = null) =>
-        new(id, modelId, status, createdAt, outputs ?? [], error, executionTime);
+        IReadOnlyList<string>? outputs = null, string? error = null, TimeSpan? executionTime = null, System.Text.Json.JsonElement? input = null) =>
+        new(id, modelId, status, createdAt, outputs ?? [], error, executionTime, input);
 
     /// <summary>A page of the history.</summary>
     /// <param name="items">The predictions on it; none when <see langword="null"/>.</param>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PhotonSdk.Rest;
 
 namespace PhotonSdk;
@@ -12,5 +13,6 @@ internal static class PredictionSummaryMapper
         prediction.Created_at,
         prediction.Outputs ?? [],
         string.IsNullOrEmpty(prediction.Error) ? null : prediction.Error,
-        prediction.ExecutionTime is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
+        prediction.ExecutionTime is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+        prediction.Input is JsonElement { ValueKind: JsonValueKind.Object } input ? input : null);
 }

@@ -1,11 +1,11 @@
 using System.Globalization;
 
-namespace PhotonSdk.Agents;
+namespace PhotonSdk.Budget;
 
 /// <summary>
-/// What one set of image tools may still spend. A call reserves its image and price before it submits, so that concurrent
-/// calls cannot overspend; the reservation is released when the submit certainly created nothing, and otherwise settled
-/// at the actual price.
+/// What one set of image tools, or one batch, may still spend. A call reserves its image and price before it submits, so
+/// that concurrent calls cannot overspend; the reservation is released when the submit certainly created nothing
+/// (<see cref="SubmitEvidence.ProvesNothingCreated"/>), and otherwise settled at the actual price.
 /// </summary>
 internal sealed class ImageBudget
 {
@@ -45,6 +45,19 @@ internal sealed class ImageBudget
             _costUsd += priceUsd;
             refusal = null;
             return new Reservation(this, priceUsd);
+        }
+    }
+
+    /// <summary>
+    /// Counts spending that happened before this budget existed (what an earlier run of a batch may have been billed).
+    /// It is counted whatever the limits: a budget already past them reserves nothing more.
+    /// </summary>
+    public void Charge(int images, decimal costUsd)
+    {
+        lock (_lock)
+        {
+            _images += images;
+            _costUsd += costUsd;
         }
     }
 

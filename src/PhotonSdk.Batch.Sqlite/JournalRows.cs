@@ -1,0 +1,110 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace PhotonSdk.Batch.Sqlite;
+
+/// <summary>Items' entries as rows: states by name, times in ISO 8601, amounts as exact decimal text.</summary>
+internal static class JournalRows
+{
+    private const string Columns = "key, state, submitting_at, prediction_id, model_id, cost_usd, spent_usd, output_url, saved_to, error, updated_at";
+
+    public static SqliteCommand PrepareUpsert(SqliteConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = $"""
+            INSERT INTO photon_batch_item ({Columns})
+            VALUES ($key, $state, $submitting_at, $prediction_id, $model_id, $cost_usd, $spent_usd, $output_url, $saved_to, $error, $updated_at)
+            ON CONFLICT (key) DO UPDATE SET
+                state = excluded.state, submitting_at = excluded.submitting_at, prediction_id = excluded.prediction_id,
+                model_id = excluded.model_id, cost_usd = excluded.cost_usd, spent_usd = excluded.spent_usd,
+                output_url = excluded.output_url, saved_to = excluded.saved_to, error = excluded.error, updated_at = excluded.updated_at;
+            """;
+        foreach (var name in Columns.Split(", ")) command.Parameters.Add(new SqliteParameter("$" + name, null));
+        command.Prepare();
+        return command;
+    }
+
+    /// <summary>Writes one entry in its own transaction; it is on disk (synced) when this returns.</summary>
+    public static void Write(SqliteCommand upsert, PhotonBatchJournalEntry entry)
+    {
+        var p = upsert.Parameters;
+        p["$key"].Value = entry.Key;
+        p["$state"].Value = StateName(entry.State);
+        p["$submitting_at"].Value = Text(entry.SubmittingAt);
+        p["$prediction_id"].Value = (object?)entry.PredictionId ?? DBNull.Value;
+        p["$model_id"].Value = (object?)entry.ModelId ?? DBNull.Value;
+        p["$cost_usd"].Value = entry.CostUsd is { } cost ? cost.ToString(CultureInfo.InvariantCulture) : DBNull.Value;
+        p["$spent_usd"].Value = entry.SpentUsd.ToString(CultureInfo.InvariantCulture);
+        p["$output_url"].Value = (object?)entry.OutputUrl ?? DBNull.Value;
+        p["$saved_to"].Value = (object?)entry.SavedTo ?? DBNull.Value;
+        p["$error"].Value = (object?)entry.Error ?? DBNull.Value;
+        p["$updated_at"].Value = entry.UpdatedAt.ToString("O", CultureInfo.InvariantCulture);
+        upsert.ExecuteNonQuery();
+    }
+
+    public static IReadOnlyCollection<PhotonBatchJournalEntry> ReadAll(SqliteConnection connection, string path)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM photon_batch_item;";
+        using var reader = command.ExecuteReader();
+        var entries = new List<PhotonBatchJournalEntry>();
+        while (reader.Read())
+        {
+            var key = reader.GetString(0);
+            if (!TryState(reader.GetString(1), out var state))
+            {
+                throw new PhotonBatchJournalException(
+                    PhotonBatchJournalProblem.Foreign,
+                    path,
+                    $"The batch journal {path} records item '{key}' in a state this SDK does not know ('{reader.GetString(1)}'); a newer version wrote it.");
+            }
+
+            entries.Add(new PhotonBatchJournalEntry(key, state)
+            {
+                SubmittingAt = Time(reader, 2),
+                PredictionId = reader.IsDBNull(3) ? null : reader.GetString(3),
+                ModelId = reader.IsDBNull(4) ? null : reader.GetString(4),
+                CostUsd = reader.IsDBNull(5) ? null : decimal.Parse(reader.GetString(5), CultureInfo.InvariantCulture),
+                SpentUsd = decimal.Parse(reader.GetString(6), CultureInfo.InvariantCulture),
+                OutputUrl = reader.IsDBNull(7) ? null : reader.GetString(7),
+                SavedTo = reader.IsDBNull(8) ? null : reader.GetString(8),
+                Error = reader.IsDBNull(9) ? null : reader.GetString(9),
+                UpdatedAt = Time(reader, 10) ?? default,
+            });
+        }
+
+        return entries;
+    }
+
+    private static string StateName(PhotonBatchItemState state) => state switch
+    {
+        PhotonBatchItemState.Pending => "pending",
+        PhotonBatchItemState.Submitting => "submitting",
+        PhotonBatchItemState.Submitted => "submitted",
+        PhotonBatchItemState.Completed => "completed",
+        PhotonBatchItemState.Saved => "saved",
+        PhotonBatchItemState.Failed => "failed",
+        PhotonBatchItemState.Uncertain => "uncertain",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown state."),
+    };
+
+    private static bool TryState(string name, out PhotonBatchItemState state)
+    {
+        foreach (var candidate in Enum.GetValues<PhotonBatchItemState>())
+        {
+            if (StateName(candidate) == name)
+            {
+                state = candidate;
+                return true;
+            }
+        }
+
+        state = default;
+        return false;
+    }
+
+    private static object Text(DateTimeOffset? time) => time is { } t ? t.ToString("O", CultureInfo.InvariantCulture) : DBNull.Value;
+
+    private static DateTimeOffset? Time(SqliteDataReader reader, int column) =>
+        reader.IsDBNull(column) ? null : DateTimeOffset.Parse(reader.GetString(column), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+}
