@@ -6,8 +6,9 @@ namespace PhotonSdk.Samples.Agent;
 
 /// <summary>
 /// A STAND-IN FOR AN LLM, so that the sample runs offline and the same way every time. To a user's message it answers
-/// with a call to <c>generate_image</c> (the user's words as the prompt); to the tool's result it answers with the
-/// image URL, copied exactly as the tool asked. Replace it with a real chat client (OpenAI, Azure OpenAI, Ollama ...).
+/// with a call to <c>generate_image</c> (the user's words as the prompt, "final" quality when the user says so); to the
+/// tool's result it answers with the image URL, copied exactly as the tool asked, and the cost, or with what the tool
+/// said went wrong. Replace it with a real chat client (OpenAI, Azure OpenAI, Ollama ...).
 /// </summary>
 internal sealed partial class ScriptedModel : IChatClient
 {
@@ -20,8 +21,9 @@ internal sealed partial class ScriptedModel : IChatClient
         {
             var toolText = string.Join("\n", last.Contents.OfType<FunctionResultContent>().Select(r => ResultText(r.Result)));
             var url = ImageUrl().Match(toolText);
+            var cost = Cost().Match(toolText);
             var answer = url.Success
-                ? $"Here is your image: {url.Groups["url"].Value}"
+                ? $"Here is your image: {url.Groups["url"].Value} ({cost.Value})"
                 : $"I could not make the image. The image tool said: {toolText}";
             return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, answer)));
         }
@@ -52,6 +54,9 @@ internal sealed partial class ScriptedModel : IChatClient
 
     [GeneratedRegex(@"^Image ready: (?<url>https?://\S+)$", RegexOptions.Multiline)]
     internal static partial Regex ImageUrl();
+
+    [GeneratedRegex(@"Cost: [^\n]*")]
+    private static partial Regex Cost();
 
     [GeneratedRegex(@"Prediction id: (?<id>[^\s.]+)\.")]
     internal static partial Regex PredictionId();

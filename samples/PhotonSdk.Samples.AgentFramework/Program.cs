@@ -10,7 +10,7 @@ using Microsoft.Extensions.AI;
 using PhotonSdk;
 using PhotonSdk.Agents;
 using PhotonSdk.Emulator;
-using PhotonSdk.Samples.AgentFramework;
+using PhotonSdk.Samples.Agent;
 using PhotonSdk.Samples.Snippets;
 
 var request = args.Length > 0 ? args[0] : "A lighthouse on a cliff at dusk, waves below, warm light in the window. Make it a final image.";

@@ -23,10 +23,10 @@ internal sealed class McpToolResults(IPhotonClient client, PhotonMcpOptions opti
                 blocks.Add(new ResourceLinkBlock
                 {
                     Uri = url.ToString(),
-                    Name = $"{result.PredictionId}-{image.Index}{Extension(image.MediaType)}",
+                    Name = $"{result.PredictionId}-{image.Index}{Path.GetExtension(url.AbsolutePath)}",
                     Title = $"Image {image.Index + 1} of prediction {result.PredictionId}",
                     Description = $"Made by {result.ModelId}.",
-                    MimeType = image.MediaType ?? MediaTypeOf(url),
+                    MimeType = image.MediaType,
                 });
                 if (options.PreviewMaxBytes > 0 && await PreviewAsync(image, cancellationToken).ConfigureAwait(false) is { } preview)
                 {
@@ -69,20 +69,4 @@ internal sealed class McpToolResults(IPhotonClient client, PhotonMcpOptions opti
             return (null, "No inline preview: the image could not be downloaded just now; open the link.");
         }
     }
-
-    private static string? MediaTypeOf(Uri url) => Path.GetExtension(url.AbsolutePath).ToUpperInvariant() switch
-    {
-        ".PNG" => "image/png",
-        ".JPG" or ".JPEG" => "image/jpeg",
-        ".WEBP" => "image/webp",
-        _ => null,
-    };
-
-    private static string Extension(string? mediaType) => mediaType switch
-    {
-        "image/png" => ".png",
-        "image/jpeg" => ".jpg",
-        "image/webp" => ".webp",
-        _ => "",
-    };
 }
