@@ -1,8 +1,9 @@
 namespace PhotonSdk.Polling;
 
 /// <summary>
-/// What one client has learned of how long each catalog model's predictions take, from submit to a completed result.
-/// One entry per model of the catalog at most, so it never grows with the number of predictions.
+/// What one client has learned of how long each catalog model's predictions take, from the submit's answer to a
+/// completed result, and the window a wait times its checks by. One entry per model of the catalog at most, so it never
+/// grows with the number of predictions.
 /// </summary>
 internal sealed class ModelDurations
 {
@@ -15,8 +16,30 @@ internal sealed class ModelDurations
             : null;
 
     /// <summary>
+    /// When a prediction of <paramref name="modelId"/> should complete: from what this client has timed, when it learns
+    /// durations and has timed the model; else from the duration the options give for it; else from the catalog's
+    /// typical duration, when the options use it; <see langword="null"/> when none of them knows the model.
+    /// </summary>
+    public ExpectedWindow? Window(string? modelId, PollingOptions polling)
+    {
+        if (modelId is null) return null;
+        var known = PhotonModels.TryFind(modelId, out var model);
+        if (polling.LearnDurations && known && _byModel.TryGetValue(model!.Id, out var samples) && samples.TryGetWindow(polling.FastInterval, out var learned))
+        {
+            return learned;
+        }
+
+        if (polling.ExpectedDurations.Count > 0 && polling.ExpectedDurations.TryGetValue(known ? model!.Id : modelId, out var given))
+        {
+            return ExpectedWindow.Around(given);
+        }
+
+        return polling.UseTypicalDurations && model?.TypicalDuration is { } typical ? ExpectedWindow.Around(typical) : null;
+    }
+
+    /// <summary>
     /// Records a prediction known to be unfinished at <paramref name="lastPending"/> and finished at
-    /// <paramref name="firstCompleted"/>, both measured from its submit.
+    /// <paramref name="firstCompleted"/>, both measured from its submit's answer.
     /// </summary>
     /// <param name="modelId">The model; ignored unless it is in the catalog.</param>
     /// <param name="lastPending">The latest time it was seen unfinished.</param>
