@@ -38,6 +38,7 @@ if (steadyModes.Count > 0)
     using var http = new HttpClient(counter) { Timeout = Timeout.InfiniteTimeSpan };
     using var client = new PhotonClient(new PhotonClientOptions { ApiKey = ApiKey, BaseUrl = emulator.BaseUrl }, http);
     var baseline = new BaselinePoller(http, emulator.ApiBaseUrl, ApiKey);
+    var fresh = new FreshClients(http, emulator.BaseUrl, ApiKey, models);
 
     foreach (var mode in steadyModes)
     {
@@ -46,12 +47,14 @@ if (steadyModes.Count > 0)
         {
             "polling" => (i, token) => GenerateAsync(client, i, syncMode: false, token),
             "sync" => (i, token) => GenerateAsync(client, i, syncMode: true, token),
+            FreshClients.Mode => fresh.GenerateAsync,
             _ => (i, token) => baseline.GenerateAsync(models[i % 2], Prompt(i), token),
         };
         var name = mode switch
         {
             "polling" => "SDK default polling",
             "sync" => "SDK sync mode",
+            FreshClients.Mode => FreshClients.Name,
             _ => "baseline: GET every 1 s",
         };
         results.Add(await ModeRunner.RunAsync(name, options.Predictions, options.Concurrency, options.TimeLimit, emulator, counter, generate));
