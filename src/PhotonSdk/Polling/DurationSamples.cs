@@ -38,9 +38,11 @@ internal sealed class DurationSamples
     /// <summary>
     /// The span the samples say a prediction completes in: around the median, from the second-lowest to the
     /// second-highest sample once there are enough that dropping one at each end leaves a spread worth trusting (so a
-    /// single outlier widens nothing), widened by one check interval each side because each sample is only known to
-    /// within one interval; never wider than <see cref="ExpectedWindow.MaxLearnedSpread"/> either side. Until then,
-    /// the median is taken on trust like a typical figure (<see cref="ExpectedWindow.Around"/>).
+    /// single outlier widens nothing), and one check interval past that, since each sample is only known to within an
+    /// interval; never wider than <see cref="ExpectedWindow.MaxLearnedSpread"/> either side. The start is not moved
+    /// earlier: a check before the earliest completions costs a request every time, while starting at the
+    /// second-lowest costs the few predictions that finish sooner at most an interval of notice. Until there are
+    /// enough samples, the median is taken on trust like a typical figure (<see cref="ExpectedWindow.Around"/>).
     /// </summary>
     /// <param name="interval">The spacing of the checks that timed the samples.</param>
     /// <param name="window">The span.</param>
@@ -63,9 +65,8 @@ internal sealed class DurationSamples
             return true;
         }
 
-        var margin = interval;
-        var low = TimeSpan.FromTicks(sorted[1]) - margin;
-        var high = TimeSpan.FromTicks(sorted[^2]) + margin;
+        var low = TimeSpan.FromTicks(sorted[1]);
+        var high = TimeSpan.FromTicks(sorted[^2]) + interval;
         var floor = median * (1 - ExpectedWindow.MaxLearnedSpread);
         var ceiling = median * (1 + ExpectedWindow.MaxLearnedSpread);
         window = new ExpectedWindow(median, low > floor ? low : floor, high < ceiling ? high : ceiling);

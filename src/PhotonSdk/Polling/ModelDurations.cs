@@ -44,22 +44,24 @@ internal sealed class ModelDurations
     /// <param name="modelId">The model; ignored unless it is in the catalog.</param>
     /// <param name="lastPending">The latest time it was seen unfinished.</param>
     /// <param name="firstCompleted">The time it was first seen completed.</param>
-    /// <param name="fastWindow">How long fast checks last; see <see cref="Estimate"/>.</param>
-    public void Record(string? modelId, TimeSpan lastPending, TimeSpan firstCompleted, TimeSpan fastWindow)
+    /// <param name="interval">The interval of the fast checks; see <see cref="Estimate"/>.</param>
+    public void Record(string? modelId, TimeSpan lastPending, TimeSpan firstCompleted, TimeSpan interval)
     {
         if (modelId is null || !PhotonModels.TryFind(modelId, out var model)) return;
-        _byModel.GetOrAdd(model.Id, static _ => new DurationSamples()).Add(Estimate(lastPending, firstCompleted, fastWindow));
+        _byModel.GetOrAdd(model.Id, static _ => new DurationSamples()).Add(Estimate(lastPending, firstCompleted, interval));
     }
 
     /// <summary>
-    /// The completion lies between the two sightings; the estimate is the middle of that gap. A wide gap (a growing
-    /// interval, or a first check that was already late) says little, so the estimate is kept within one fast window
-    /// before the completed sighting: the next wait's fast checks then still reach the time it was seen completed.
+    /// The completion lies between the two sightings; the estimate is the middle of that gap. A wide gap says little:
+    /// the first check already found it done (the only earlier sighting being the submit's answer), or the interval had
+    /// grown. Its middle would put a prediction that was done at the window's first check at half its duration, and a
+    /// few such samples would start later windows far too early, so the estimate is kept within one interval of the
+    /// completed sighting; when the expectation was much too long, each wait moves it that much closer.
     /// </summary>
-    internal static TimeSpan Estimate(TimeSpan lastPending, TimeSpan firstCompleted, TimeSpan fastWindow)
+    internal static TimeSpan Estimate(TimeSpan lastPending, TimeSpan firstCompleted, TimeSpan interval)
     {
         var middle = lastPending + ((firstCompleted - lastPending) / 2);
-        var earliest = firstCompleted - fastWindow;
+        var earliest = firstCompleted - interval;
         var estimate = middle > earliest ? middle : earliest;
         return estimate > TimeSpan.Zero ? estimate : TimeSpan.Zero;
     }

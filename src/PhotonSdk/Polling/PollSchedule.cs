@@ -28,8 +28,10 @@ internal sealed class PollSchedule
     {
         if (_window is { } window && !_pastWindow)
         {
-            // A tick past now, so that an answer that came back at once does not aim the next check at the same point.
-            if (_fastPolls < _options.MaxFastPolls && window.TryNextCheck(sinceOrigin + TimeSpan.FromTicks(1), _options.FastInterval, out var at))
+            // Half an interval past now: a timer may fire a millisecond before the grid point it was aimed at, and the
+            // next check must then be the following point, not that one again.
+            var from = sinceOrigin + (_options.FastInterval > TimeSpan.Zero ? _options.FastInterval / 2 : TimeSpan.Zero);
+            if (_fastPolls < _options.MaxFastPolls && window.TryNextCheck(from, _options.FastInterval, out var at))
             {
                 _fastPolls++;
                 return at - sinceOrigin;

@@ -82,7 +82,7 @@ internal sealed class PredictionWaiter
                     else if (lastStatus == PredictionStatus.Completed && lastPending is { } pending)
                     {
                         var from = origin!.Value;
-                        Durations.Record(modelId, _time.GetElapsedTime(from, pending), _time.GetElapsedTime(from, seen), polling.FastInterval * polling.MaxFastPolls);
+                        Durations.Record(modelId, _time.GetElapsedTime(from, pending), _time.GetElapsedTime(from, seen), polling.FastInterval);
                     }
                 }
 

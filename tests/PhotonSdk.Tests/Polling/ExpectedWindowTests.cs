@@ -56,13 +56,23 @@ public sealed class ExpectedWindowTests
     }
 
     [Fact]
-    public void Enough_samples_give_their_own_spread_without_their_extremes_widened_by_an_interval()
+    public void Enough_samples_give_their_own_spread_without_their_extremes_and_an_interval_past_it()
     {
         var samples = new DurationSamples();
         foreach (var seconds in new[] { 1.0, 2.6, 2.8, 3.0, 3.2, 3.4, 30.0 }) samples.Add(Seconds(seconds));
 
         Assert.True(samples.TryGetWindow(Fast, out var window));
-        Assert.Equal(new ExpectedWindow(Seconds(3), Seconds(2.3), Seconds(3.7)), window);
+        Assert.Equal(new ExpectedWindow(Seconds(3), Seconds(2.6), Seconds(3.7)), window);
+    }
+
+    [Fact]
+    public void A_check_whose_timer_fired_a_little_early_is_not_sent_twice()
+    {
+        var schedule = new PollSchedule(new PollingOptions(), ExpectedWindow.Around(Seconds(3)));
+        Assert.Equal(Seconds(2.4), schedule.Next(TimeSpan.Zero));
+
+        // The check aimed at 2.4 s went out at 2.3995 s: the next one is aimed at 2.7 s, not at 2.4 s again.
+        Assert.Equal(Seconds(2.7) - Seconds(2.3995), schedule.Next(Seconds(2.3995)));
     }
 
     [Fact]

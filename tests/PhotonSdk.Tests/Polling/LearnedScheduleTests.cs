@@ -65,7 +65,7 @@ public sealed class LearnedScheduleTests
         for (var i = 0; i < 6; i++) await rig.GenerateAsync("photon");
         await rig.GenerateAsync("flash");
 
-        Assert.InRange(rig.Api.ReadsOf(12)[0], Seconds(4.5), Seconds(6));
+        Assert.InRange(rig.Api.ReadsOf(12)[0], Seconds(4.5), Seconds(6.3));
         Assert.InRange(rig.Api.ReadsOf(13)[0], Seconds(1.4), Seconds(1.8));
     }
 
@@ -114,12 +114,13 @@ public sealed class LearnedScheduleTests
     }
 
     [Theory]
-    [InlineData(2.9, 3.1, 3.0)]   // a narrow gap: its middle
-    [InlineData(2.0, 5.0, 3.8)]   // a wide gap: no more than one fast window (1.2 s) before the completed sighting
+    [InlineData(2.7, 3.0, 2.85)]  // a gap of one interval: its middle
+    [InlineData(0.0, 2.4, 2.1)]   // done at the first check: no more than one interval (0.3 s) before it
+    [InlineData(3.6, 7.3, 7.0)]   // a grown interval: the same
     [InlineData(0.0, 0.5, 0.25)]
     public void An_observation_is_estimated_from_the_gap_between_its_sightings(double pending, double completed, double expected)
     {
-        var estimate = ModelDurations.Estimate(TimeSpan.FromSeconds(pending), TimeSpan.FromSeconds(completed), TimeSpan.FromSeconds(1.2));
+        var estimate = ModelDurations.Estimate(TimeSpan.FromSeconds(pending), TimeSpan.FromSeconds(completed), TimeSpan.FromSeconds(0.3));
 
         Assert.Equal(TimeSpan.FromSeconds(expected), estimate);
     }
