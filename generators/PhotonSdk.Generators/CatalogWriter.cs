@@ -90,6 +90,16 @@ internal static class CatalogWriter
         code.AppendLine("            }");
         code.AppendLine("        }");
         code.AppendLine("    }");
+        code.AppendLine();
+        code.AppendLine("    [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::PhotonSdk.Rest.PredictionResponse))]");
+        foreach (var schema in models.Select(m => m.RequestSchema).Distinct(StringComparer.Ordinal))
+        {
+            code.AppendLine($"    [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::PhotonSdk.Rest.{schema}))]");
+        }
+
+        code.AppendLine("    internal sealed partial class WaveSpeedJsonContext");
+        code.AppendLine("    {");
+        code.AppendLine("    }");
         code.AppendLine("}");
         return code.ToString().ReplaceLineEndings("\n");
     }
