@@ -36,17 +36,13 @@ internal sealed class DurationSamples
     }
 
     /// <summary>
-    /// The span the samples say a prediction completes in: around the median, from the second-lowest to the
-    /// second-highest sample once there are enough that dropping one at each end leaves a spread worth trusting (so a
-    /// single outlier widens nothing), and one check interval past that, since each sample is only known to within an
-    /// interval; never wider than <see cref="ExpectedWindow.MaxLearnedSpread"/> either side. The start is not moved
-    /// earlier: a check before the earliest completions costs a request every time, while starting at the
-    /// second-lowest costs the few predictions that finish sooner at most an interval of notice. Until there are
-    /// enough samples, the median is taken on trust like a typical figure (<see cref="ExpectedWindow.Around"/>).
+    /// The span the samples say a prediction completes in, once there are enough of them to have a spread of their own:
+    /// around the median, from the lowest sample to one check interval past the highest (each sample is known only to
+    /// within an interval), and never more than <see cref="ExpectedWindow.MaxLearnedSpread"/> either side of the median,
+    /// so that a few outliers cannot make the fast checks go on for long. A late outlier costs nothing in itself: checks
+    /// stop when a prediction is done, so only an early start is paid for by every prediction. Until there are enough
+    /// samples, the median is taken on trust like a typical figure (<see cref="ExpectedWindow.Around"/>).
     /// </summary>
-    /// <param name="interval">The spacing of the checks that timed the samples.</param>
-    /// <param name="window">The span.</param>
-    /// <returns>Whether there is any sample.</returns>
     public bool TryGetWindow(TimeSpan interval, out ExpectedWindow window)
     {
         Span<long> sorted = stackalloc long[Capacity];
@@ -65,8 +61,8 @@ internal sealed class DurationSamples
             return true;
         }
 
-        var low = TimeSpan.FromTicks(sorted[1]);
-        var high = TimeSpan.FromTicks(sorted[^2]) + interval;
+        var low = TimeSpan.FromTicks(sorted[0]);
+        var high = TimeSpan.FromTicks(sorted[^1]) + interval;
         var floor = median * (1 - ExpectedWindow.MaxLearnedSpread);
         var ceiling = median * (1 + ExpectedWindow.MaxLearnedSpread);
         window = new ExpectedWindow(median, low > floor ? low : floor, high < ceiling ? high : ceiling);

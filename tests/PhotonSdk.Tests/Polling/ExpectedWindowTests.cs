@@ -56,10 +56,10 @@ public sealed class ExpectedWindowTests
     }
 
     [Fact]
-    public void Enough_samples_give_their_own_spread_without_their_extremes_and_an_interval_past_it()
+    public void Enough_samples_give_their_own_spread_and_an_interval_past_it()
     {
         var samples = new DurationSamples();
-        foreach (var seconds in new[] { 1.0, 2.6, 2.8, 3.0, 3.2, 3.4, 30.0 }) samples.Add(Seconds(seconds));
+        foreach (var seconds in new[] { 3.2, 2.6, 3.0, 3.4, 2.8 }) samples.Add(Seconds(seconds));
 
         Assert.True(samples.TryGetWindow(Fast, out var window));
         Assert.Equal(new ExpectedWindow(Seconds(3), Seconds(2.6), Seconds(3.7)), window);

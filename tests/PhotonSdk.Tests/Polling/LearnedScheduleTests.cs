@@ -41,6 +41,28 @@ public sealed class LearnedScheduleTests
     }
 
     [Fact]
+    public async Task Durations_spread_a_fifth_either_side_are_noticed_within_an_interval_nineteen_times_in_twenty()
+    {
+        // 2.4 to 3.6 s at random (a fixed sequence), as the emulator's ±20 % jitter spreads Photon Flash.
+        var durations = new List<TimeSpan>();
+        var state = 7u;
+        for (var i = 0; i < 80; i++)
+        {
+            state = unchecked((1664525 * state) + 1013904223);
+            durations.Add(TimeSpan.FromMilliseconds(Math.Round(2400 + (1200 * (state / 4294967296.0)))));
+        }
+
+        using var rig = new TimedClientRig((index, _) => durations[index]);
+        for (var i = 0; i < durations.Count; i++) await rig.GenerateAsync("flash");
+
+        var assessed = Enumerable.Range(20, 60).ToList();
+        var notice = assessed.Select(i => rig.Api.ReadsOf(i)[^1] - durations[i]).Order().ToList();
+        Assert.InRange(notice[(int)Math.Ceiling(0.95 * notice.Count) - 1], TimeSpan.Zero, TimeSpan.FromMilliseconds(300));
+        // Fewer requests than the official SDKs' poll, which reads at once and then every second.
+        Assert.True(assessed.Average(i => rig.Api.ReadsOf(i).Count) < assessed.Average(i => Math.Ceiling(durations[i].TotalSeconds) + 1));
+    }
+
+    [Fact]
     public async Task An_outlier_does_not_poison_what_was_learned()
     {
         using var rig = new TimedClientRig((index, _) => index == 6 ? Seconds(40) : Seconds(3));
