@@ -37,11 +37,13 @@ internal sealed class DurationSamples
 
     /// <summary>
     /// The span the samples say a prediction completes in, once there are enough of them to have a spread of their own:
-    /// around the median, from the lowest sample to one check interval past the highest (each sample is known only to
-    /// within an interval), and never more than <see cref="ExpectedWindow.MaxLearnedSpread"/> either side of the median,
-    /// so that a few outliers cannot make the fast checks go on for long. A late outlier costs nothing in itself: checks
-    /// stop when a prediction is done, so only an early start is paid for by every prediction. Until there are enough
-    /// samples, the median is taken on trust like a typical figure (<see cref="ExpectedWindow.Around"/>).
+    /// around the median, from half a check interval before the lowest sample to a whole one past the highest. A sample
+    /// is the middle of the interval in which a completion was seen, so the truth lies up to half an interval either
+    /// side, and past the span a prediction falls to the growing interval. Never more than
+    /// <see cref="ExpectedWindow.MaxLearnedSpread"/> either side of the median, so that a few outliers cannot make the
+    /// fast checks go on for long; a late outlier costs nothing in itself, since checks stop when a prediction is done,
+    /// while an early start is paid for by every prediction. Until there are enough samples, the median is taken on
+    /// trust like a typical figure (<see cref="ExpectedWindow.Around"/>).
     /// </summary>
     public bool TryGetWindow(TimeSpan interval, out ExpectedWindow window)
     {
@@ -61,7 +63,7 @@ internal sealed class DurationSamples
             return true;
         }
 
-        var low = TimeSpan.FromTicks(sorted[0]);
+        var low = TimeSpan.FromTicks(sorted[0]) - (interval / 2);
         var high = TimeSpan.FromTicks(sorted[^1]) + interval;
         var floor = median * (1 - ExpectedWindow.MaxLearnedSpread);
         var ceiling = median * (1 + ExpectedWindow.MaxLearnedSpread);

@@ -29,7 +29,8 @@ internal readonly record struct ExpectedWindow(TimeSpan Anchor, TimeSpan Earlies
 
     /// <summary>
     /// The first check at or after <paramref name="from"/> that lies on the grid through <see cref="Anchor"/> and in the
-    /// span, if any is left.
+    /// span, if any is left. A check on the span's very start is skipped: it could find only what is done by then,
+    /// nothing, while the next one an interval later notices anything done since the start as soon as it would have.
     /// </summary>
     /// <param name="from">The earliest time the check may be sent.</param>
     /// <param name="interval">The grid's spacing; at zero the check is simply <paramref name="from"/> or the span's start.</param>
@@ -37,7 +38,7 @@ internal readonly record struct ExpectedWindow(TimeSpan Anchor, TimeSpan Earlies
     /// <returns>Whether the span still holds a check.</returns>
     public bool TryNextCheck(TimeSpan from, TimeSpan interval, out TimeSpan at)
     {
-        var start = from > Earliest ? from : Earliest;
+        var start = from > Earliest ? from : Earliest + TimeSpan.FromTicks(1);
         if (interval <= TimeSpan.Zero)
         {
             at = start;

@@ -27,7 +27,7 @@ public sealed class SyncModeFaults
                 r.Api.Answer(SubmitRequest, Json(Envelope("processing", code: 5004, error: "Sync mode timed out after 90 seconds.")));
                 r.Api.Answer(ResultRequest, Json(Completed));
             }),
-            Act = Generate(SyncMode), Expect = Returns(Issued), Posts = 1, Gets = 1, Seconds = (2.4, 2.6),
+            Act = Generate(SyncMode), Expect = Returns(Issued), Posts = 1, Gets = 1, Seconds = (2.7, 2.9),
         },
         new(FaultStage.SyncMode, "failed in the submit's answer with task code 1200")
         {

@@ -17,9 +17,9 @@ public sealed class ExpectedWindowTests
     }
 
     [Theory]
-    [InlineData(0.0, 2.4)]    // the grid through 3 s, from the window's start
-    [InlineData(2.4, 2.4)]    // a check may fall on the time asked for
-    [InlineData(2.41, 2.7)]
+    [InlineData(0.0, 2.7)]    // the grid through 3 s, past the window's start
+    [InlineData(2.4, 2.7)]
+    [InlineData(2.7, 2.7)]    // a check may fall on the time asked for
     [InlineData(3.0, 3.0)]
     [InlineData(3.5, 3.6)]
     public void Checks_fall_on_the_grid_through_the_anchor(double from, double expected)
@@ -56,23 +56,23 @@ public sealed class ExpectedWindowTests
     }
 
     [Fact]
-    public void Enough_samples_give_their_own_spread_and_an_interval_past_it()
+    public void Enough_samples_give_their_own_spread_half_an_interval_before_it_and_a_whole_one_past_it()
     {
         var samples = new DurationSamples();
         foreach (var seconds in new[] { 3.2, 2.6, 3.0, 3.4, 2.8 }) samples.Add(Seconds(seconds));
 
         Assert.True(samples.TryGetWindow(Fast, out var window));
-        Assert.Equal(new ExpectedWindow(Seconds(3), Seconds(2.6), Seconds(3.7)), window);
+        Assert.Equal(new ExpectedWindow(Seconds(3), Seconds(2.45), Seconds(3.7)), window);
     }
 
     [Fact]
     public void A_check_whose_timer_fired_a_little_early_is_not_sent_twice()
     {
         var schedule = new PollSchedule(new PollingOptions(), ExpectedWindow.Around(Seconds(3)));
-        Assert.Equal(Seconds(2.4), schedule.Next(TimeSpan.Zero));
+        Assert.Equal(Seconds(2.7), schedule.Next(TimeSpan.Zero));
 
-        // The check aimed at 2.4 s went out at 2.3995 s: the next one is aimed at 2.7 s, not at 2.4 s again.
-        Assert.Equal(Seconds(2.7) - Seconds(2.3995), schedule.Next(Seconds(2.3995)));
+        // The check aimed at 2.7 s went out at 2.6995 s: the next one is aimed at 3 s, not at 2.7 s again.
+        Assert.Equal(Seconds(3) - Seconds(2.6995), schedule.Next(Seconds(2.6995)));
     }
 
     [Fact]

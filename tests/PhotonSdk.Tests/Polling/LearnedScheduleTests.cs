@@ -15,8 +15,8 @@ public sealed class LearnedScheduleTests
         using var rig = new TimedClientRig((_, _) => Seconds(1.8));
         for (var i = 0; i < 8; i++) await rig.GenerateAsync("flash");
 
-        // The first one is checked from 2.4 s; later ones around 1.8 s, each noticed within one fast interval.
-        Assert.Equal(Seconds(2.4), rig.Api.ReadsOf(0)[0]);
+        // The first one is checked from 2.7 s; later ones around 1.8 s, each noticed within one fast interval.
+        Assert.Equal(Seconds(2.7), rig.Api.ReadsOf(0)[0]);
         var last = rig.Api.ReadsOf(7);
         Assert.InRange(last[0], Seconds(1.4), Seconds(1.8));
         Assert.InRange(last[^1], Seconds(1.8), Seconds(2.1));
@@ -109,7 +109,7 @@ public sealed class LearnedScheduleTests
         using var rig = new TimedClientRig((_, _) => Seconds(1.8), polling => polling.LearnDurations = false);
         for (var i = 0; i < 4; i++) await rig.GenerateAsync("flash");
 
-        Assert.Equal([Seconds(2.4)], rig.Api.ReadsOf(3));
+        Assert.Equal([Seconds(2.7)], rig.Api.ReadsOf(3));
     }
 
     [Fact]

@@ -17,8 +17,8 @@ public sealed class RetryScenarioTests : WireMockTestBase
 
         Assert.Equal(PredictionJson.Id, result.PredictionId);
         Assert.Equal(2, Count("GET", ResultPath));
-        // The first poll at 2.4 s (Photon Flash is expected at 3 s) + 7 s Retry-After.
-        Assert.Equal(TimeSpan.FromSeconds(9.4), Elapsed);
+        // The first poll at 2.7 s (Photon Flash is expected at 3 s) + 7 s Retry-After.
+        Assert.Equal(TimeSpan.FromSeconds(9.7), Elapsed);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class RetryScenarioTests : WireMockTestBase
 
         await Drive(Client.GenerateAsync("A lighthouse"));
 
-        Assert.Equal(TimeSpan.FromSeconds(62.4), Elapsed);
+        Assert.Equal(TimeSpan.FromSeconds(62.7), Elapsed);
     }
 
     [Fact]
@@ -86,8 +86,8 @@ public sealed class RetryScenarioTests : WireMockTestBase
 
         Assert.Equal(PredictionJson.Id, result.PredictionId);
         Assert.Equal(3, Count("GET", ResultPath));
-        // The first poll at 2.4 s, then backoff of 1 s and 2 s.
-        Assert.Equal(TimeSpan.FromSeconds(5.4), Elapsed);
+        // The first poll at 2.7 s, then backoff of 1 s and 2 s.
+        Assert.Equal(TimeSpan.FromSeconds(5.7), Elapsed);
     }
 
     [Theory]
