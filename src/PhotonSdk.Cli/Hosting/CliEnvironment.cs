@@ -46,6 +46,12 @@ internal sealed class CliEnvironment
     /// <summary>Reads other environment variables by name; none are set unless <see cref="FromProcess"/> made this.</summary>
     public Func<string, string?> ReadVariable { get; init; } = _ => null;
 
+    /// <summary>
+    /// Asks the person at the terminal a yes/no question and says whether they answered yes; <see langword="null"/> when
+    /// nobody can answer (stdin or stderr redirected), so that a command needing consent refuses instead of waiting.
+    /// </summary>
+    public Func<string, bool>? Confirm { get; init; }
+
     /// <summary>Reads the environment of this process.</summary>
     public static CliEnvironment FromProcess() => new()
     {
@@ -54,7 +60,14 @@ internal sealed class CliEnvironment
         WorkingDirectory = Environment.CurrentDirectory,
         IsTerminal = !Console.IsErrorRedirected,
         ReadVariable = Environment.GetEnvironmentVariable,
+        Confirm = Console.IsInputRedirected || Console.IsErrorRedirected ? null : AskOnConsole,
     };
+
+    private static bool AskOnConsole(string question)
+    {
+        Console.Error.Write($"{question} [y/N] ");
+        return Console.ReadLine()?.Trim().ToUpperInvariant() is "Y" or "YES";
+    }
 
     /// <summary>An environment variable as a whole number, <see langword="null"/> when unset.</summary>
     /// <exception cref="ArgumentException">It is set to something else.</exception>
