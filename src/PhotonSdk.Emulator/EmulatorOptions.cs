@@ -74,6 +74,13 @@ public sealed class EmulatorOptions
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Observes the API's traffic: called as each API request arrives, and again once it has been answered (or dropped),
+    /// on the request's own thread before the client can act on the answer. For tests that act at exact points, such as
+    /// a harness that kills its client right after a submit is answered. Default none.
+    /// </summary>
+    public Action<EmulatorRequest>? OnRequest { get; set; }
+
     /// <summary>Throws when a setting is out of range, naming it.</summary>
     internal void Validate()
     {
@@ -127,6 +134,7 @@ public sealed class EmulatorOptions
         RequireShare(Faults.SlowResponseRate, "Faults.SlowResponseRate");
         RequireNonNegative(Faults.SlowResponseDelay, "Faults.SlowResponseDelay");
         RequireShare(Faults.RateLimitedRate, "Faults.RateLimitedRate");
+        RequireShare(Faults.ConnectionResetRate, "Faults.ConnectionResetRate");
         RequireNonNegative(Faults.RateLimitedRetryAfter, "Faults.RateLimitedRetryAfter");
         if (Faults.FailureCode is not (1403 or 1405 or 5000 or 5003))
         {

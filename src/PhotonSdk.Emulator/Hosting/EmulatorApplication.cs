@@ -58,6 +58,17 @@ internal static class EmulatorApplication
         return app;
     }
 
+    /// <summary>Tells the observer of a request as it arrives and once it is answered, faults included.</summary>
+    private static async Task ObserveAsync(HttpContext context, RequestDelegate next, Action<EmulatorRequest> observe)
+    {
+        var (method, path) = (context.Request.Method, context.Request.Path.Value ?? "");
+        // Routing has not run yet: every POST under the API but the history, delete and upload routes is a submit.
+        var isSubmit = HttpMethods.IsPost(method) && !path.StartsWith(ApiPrefix + "/predictions", StringComparison.Ordinal) && !path.StartsWith(ApiPrefix + "/media", StringComparison.Ordinal);
+        observe(new EmulatorRequest(method, path, isSubmit, null));
+        await next(context).ConfigureAwait(false);
+        observe(new EmulatorRequest(method, path, isSubmit, context.Response.StatusCode) { WasDropped = context.Items.ContainsKey(FaultMiddleware.DroppedItem) });
+    }
+
     private static void MapRoutes(WebApplication app, EmulatorServices services)
     {
         var faults = new FaultMiddleware(services.Faults, services.Time);
@@ -66,6 +77,7 @@ internal static class EmulatorApplication
             context => context.Request.Path.StartsWithSegments(ApiPrefix, StringComparison.Ordinal),
             api =>
             {
+                if (services.RequestObserver is { } observe) api.Use((context, next) => ObserveAsync(context, next, observe));
                 api.Use((context, next) => faults.InvokeAsync(context, next));
                 api.Use((context, next) => apiKeys.InvokeAsync(context, next));
             });

@@ -41,7 +41,11 @@ internal sealed class EmulatorServices : IAsyncDisposable
         ApiKeys = options.ApiKeys.ToFrozenSet(StringComparer.Ordinal);
         Signer = new WebhookSigner(options.WebhookSecret ?? WebhookSigner.NewSecret());
         Webhooks = new WebhookDispatcher(Time, Signer, WebhookBodyOf, loggers.CreateLogger("PhotonSdk.Emulator.Webhooks"));
+        RequestObserver = options.OnRequest;
     }
+
+    /// <summary>Who is told of each API request (<see cref="EmulatorOptions.OnRequest"/>).</summary>
+    public Action<EmulatorRequest>? RequestObserver { get; }
 
     public TimeProvider Time { get; }
 
