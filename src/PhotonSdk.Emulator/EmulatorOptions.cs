@@ -75,9 +75,9 @@ public sealed class EmulatorOptions
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>
-    /// Observes the API's traffic: called as each API request arrives, and again once it has been answered (or dropped),
-    /// on the request's own thread before the client can act on the answer. For tests that act at exact points, such as
-    /// a harness that kills its client right after a submit is answered. Default none.
+    /// Observes the emulator's traffic (the API, output images and uploads): called as each request arrives, and again
+    /// once its answer has been sent in full (or the connection dropped), on the request's own thread. For tests that act
+    /// at exact points, such as a harness that kills its client right after a submit is answered. Default none.
     /// </summary>
     public Action<EmulatorRequest>? OnRequest { get; set; }
 

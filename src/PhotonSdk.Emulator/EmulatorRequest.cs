@@ -1,6 +1,6 @@
 namespace PhotonSdk.Emulator;
 
-/// <summary>One API request as <see cref="EmulatorOptions.OnRequest"/> sees it: when it arrives, and once it is answered.</summary>
+/// <summary>One request as <see cref="EmulatorOptions.OnRequest"/> sees it: when it arrives, and once it is answered.</summary>
 public sealed class EmulatorRequest
 {
     internal EmulatorRequest(string method, string path, bool isSubmit, int? statusCode)
@@ -14,7 +14,7 @@ public sealed class EmulatorRequest
     /// <summary>The HTTP method, e.g. <c>POST</c>.</summary>
     public string Method { get; }
 
-    /// <summary>The path, e.g. <c>/api/v3/luma/photon-flash</c>.</summary>
+    /// <summary>The path, e.g. <c>/api/v3/luma/photon-flash</c> or <c>/outputs/{id}/0.png</c>.</summary>
     public string Path { get; }
 
     /// <summary>Whether it submits a prediction.</summary>
