@@ -16,6 +16,7 @@ public sealed class CrashHarnessTests(ITestOutputHelper output)
             new(seed: 1, prompts: 120, maxCost: null, kills: 9, output.WriteLine),
             new(seed: 2, prompts: 120, maxCost: null, kills: 9, output.WriteLine),
             new(seed: 3, prompts: 120, maxCost: 0.3m, kills: 9, output.WriteLine),
+            new(seed: 4, prompts: 120, maxCost: null, kills: 9, output.WriteLine),
         ];
         var outcomes = new List<ScenarioOutcome>();
         foreach (var scenario in scenarios) outcomes.Add(await scenario.RunAsync());
