@@ -11,10 +11,14 @@ internal sealed class BatchLedger
     private readonly Lock _gate = new();
     private readonly Dictionary<string, PhotonBatchResult> _results = new(StringComparer.Ordinal);
 
+    // Kept as results arrive: the progress display asks for it after every row, and a batch may have 100,000 of them.
+    private BatchTally _tally;
+
     public BatchLedger(IReadOnlyList<BatchRow> rows, string folder)
     {
         Rows = rows;
         Folder = folder;
+        _tally = BatchTally.Of(rows.Count, []);
     }
 
     /// <summary>The rows, in file order.</summary>
@@ -26,7 +30,12 @@ internal sealed class BatchLedger
     public void Add(PhotonBatchResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        lock (_gate) _results[result.Key] = result;
+        lock (_gate)
+        {
+            if (_results.TryGetValue(result.Key, out var earlier)) _tally = _tally.Without(earlier);
+            _results[result.Key] = result;
+            _tally = _tally.With(result);
+        }
     }
 
     public PhotonBatchResult? ResultOf(BatchRow row)
@@ -38,7 +47,7 @@ internal sealed class BatchLedger
     /// <summary>The counts, as of now.</summary>
     public BatchTally Tally()
     {
-        lock (_gate) return BatchTally.Of(Rows.Count, _results.Values);
+        lock (_gate) return _tally;
     }
 
     /// <summary>The status word of a row in the manifest and the contact sheet.</summary>

@@ -15,28 +15,29 @@ internal sealed record BatchTally(
     /// <summary>Rows that did not end with an image in the folder.</summary>
     public int WithoutImage => Finished - Saved;
 
-    public static BatchTally Of(int total, IEnumerable<PhotonBatchResult> results)
-    {
-        int saved = 0, earlier = 0, failed = 0, notSaved = 0, uncertain = 0, skipped = 0, running = 0, cancelled = 0;
-        decimal billed = 0;
-        foreach (var result in results)
-        {
-            billed += BatchLedger.BilledUsd(result);
-            switch (result.Outcome)
-            {
-                case PhotonBatchOutcome.Saved or PhotonBatchOutcome.Completed:
-                    saved++;
-                    if (result.DoneEarlier) earlier++;
-                    break;
-                case PhotonBatchOutcome.SaveFailed: notSaved++; break;
-                case PhotonBatchOutcome.Uncertain: uncertain++; break;
-                case PhotonBatchOutcome.SkippedByBudget: skipped++; break;
-                case PhotonBatchOutcome.StillRunning: running++; break;
-                case PhotonBatchOutcome.Cancelled: cancelled++; break;
-                default: failed++; break;
-            }
-        }
+    public static BatchTally Of(int total, IEnumerable<PhotonBatchResult> results) =>
+        results.Aggregate(new BatchTally(total, 0, 0, 0, 0, 0, 0, 0, 0, 0), (tally, result) => tally.With(result));
 
-        return new BatchTally(total, saved, earlier, failed, notSaved, uncertain, skipped, running, cancelled, billed);
+    /// <summary>The counts with one more result.</summary>
+    public BatchTally With(PhotonBatchResult result) => Count(result, +1);
+
+    /// <summary>The counts without a result counted before (a row's result replaced by a later one).</summary>
+    public BatchTally Without(PhotonBatchResult result) => Count(result, -1);
+
+    private BatchTally Count(PhotonBatchResult result, int sign)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var billed = BilledUsd + (sign * BatchLedger.BilledUsd(result));
+        return result.Outcome switch
+        {
+            PhotonBatchOutcome.Saved or PhotonBatchOutcome.Completed =>
+                this with { Saved = Saved + sign, SavedEarlier = SavedEarlier + (result.DoneEarlier ? sign : 0), BilledUsd = billed },
+            PhotonBatchOutcome.SaveFailed => this with { NotSaved = NotSaved + sign, BilledUsd = billed },
+            PhotonBatchOutcome.Uncertain => this with { Uncertain = Uncertain + sign, BilledUsd = billed },
+            PhotonBatchOutcome.SkippedByBudget => this with { SkippedByBudget = SkippedByBudget + sign, BilledUsd = billed },
+            PhotonBatchOutcome.StillRunning => this with { StillRunning = StillRunning + sign, BilledUsd = billed },
+            PhotonBatchOutcome.Cancelled => this with { Cancelled = Cancelled + sign, BilledUsd = billed },
+            _ => this with { Failed = Failed + sign, BilledUsd = billed },
+        };
     }
 }
