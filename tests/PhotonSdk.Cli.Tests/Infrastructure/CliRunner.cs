@@ -38,6 +38,8 @@ public sealed class CliRunner : IDisposable
             EmulatorLatencyScale = 0,
             EmulatorPolling = new PollingOptions { FirstDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },
             ConfigureEmulator = configureEmulator,
+            // Each test's keyless runs share one account, as a user's would; other tests never see it.
+            EmulatorStateFile = Path.Combine(WorkingDirectory, ".photon", "emulator-state.jsonl"),
             ReadVariable = name => variables?.GetValueOrDefault(name),
             // `photon mcp` must never read the test process's own stdin; an empty input ends a server at once.
             McpStreams = (new MemoryStream(), new MemoryStream()),
