@@ -46,6 +46,30 @@ public sealed class JournalFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Times_edited_by_hand_in_other_ISO_8601_forms_still_read()
+    {
+        await using (var journal = new SqliteBatchJournal(JournalPath))
+        {
+            await journal.OpenAsync(Batch);
+            await journal.WriteAsync(new PhotonBatchJournalEntry("line-1", PhotonBatchItemState.Submitting) { SubmittingAt = At, UpdatedAt = At });
+        }
+
+        using (var edit = new SqliteConnection($"Data Source={JournalPath};Pooling=False"))
+        {
+            edit.Open();
+            using var update = edit.CreateCommand();
+            update.CommandText = "UPDATE photon_batch_item SET submitting_at = '2026-11-23T13:30:00+01:00', updated_at = '2026-11-23 12:00:05Z';";
+            update.ExecuteNonQuery();
+        }
+
+        await using var reopened = new SqliteBatchJournal(JournalPath);
+        var entry = Assert.Single(await reopened.OpenAsync(Batch));
+
+        Assert.Equal(At.AddMinutes(30), entry.SubmittingAt);
+        Assert.Equal(At.AddSeconds(5), entry.UpdatedAt);
+    }
+
+    [Fact]
     public async Task An_empty_file_is_a_new_journal()
     {
         await File.WriteAllBytesAsync(JournalPath, []);
