@@ -24,8 +24,23 @@ internal static class JournalRows
         return command;
     }
 
-    /// <summary>Writes one entry in its own transaction; it is on disk (synced) when this returns.</summary>
-    public static void Write(SqliteCommand upsert, PhotonBatchJournalEntry entry)
+    /// <summary>Writes entries, in order, in one transaction; they are on disk (synced) when this returns, or none is.</summary>
+    public static void WriteAll(SqliteConnection connection, SqliteCommand upsert, List<PhotonBatchJournalEntry> entries)
+    {
+        using var transaction = connection.BeginTransaction();
+        upsert.Transaction = transaction;
+        try
+        {
+            foreach (var entry in entries) Write(upsert, entry);
+            transaction.Commit();
+        }
+        finally
+        {
+            upsert.Transaction = null;
+        }
+    }
+
+    private static void Write(SqliteCommand upsert, PhotonBatchJournalEntry entry)
     {
         var p = upsert.Parameters;
         p["$key"].Value = entry.Key;

@@ -240,6 +240,57 @@ public sealed class JournalFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Writes_made_at_once_share_transactions_and_each_is_on_disk_when_it_returns()
+    {
+        const int Writes = 4_000;
+        int transactions;
+        await using (var journal = new SqliteBatchJournal(JournalPath))
+        {
+            await journal.OpenAsync(Batch);
+            await Parallel.ForAsync(0, Writes, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, token) =>
+                await journal.WriteAsync(new PhotonBatchJournalEntry($"item-{i:00000}", PhotonBatchItemState.Submitted) { PredictionId = $"pred-{i}", UpdatedAt = At }, token));
+            transactions = journal.Transactions;
+        }
+
+        await using var reopened = new SqliteBatchJournal(JournalPath);
+        var entries = await reopened.OpenAsync(Batch);
+
+        Assert.Equal(Enumerable.Range(0, Writes).Select(i => $"pred-{i}"), entries.OrderBy(e => e.Key).Select(e => e.PredictionId));
+        Assert.InRange(transactions, 1, Writes - 1);
+    }
+
+    [Fact]
+    public async Task When_a_shared_transaction_fails_on_a_full_disk_none_of_its_writes_is_recorded_and_every_other_is()
+    {
+        var returned = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var refused = 0;
+        await using (var journal = new SqliteBatchJournal(JournalPath) { MaxPageCount = 16 })
+        {
+            await journal.OpenAsync(Batch);
+            await Parallel.ForAsync(0, 2_000, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, token) =>
+            {
+                var key = $"item-{i:00000}";
+                try
+                {
+                    await journal.WriteAsync(new PhotonBatchJournalEntry(key, PhotonBatchItemState.Submitted) { Error = new string('x', 200), UpdatedAt = At }, token);
+                    returned.Add(key);
+                }
+                catch (PhotonBatchJournalException e) when (e.Problem == PhotonBatchJournalProblem.Unwritable)
+                {
+                    Interlocked.Increment(ref refused);
+                }
+            });
+        }
+
+        await using var reopened = new SqliteBatchJournal(JournalPath);
+        var entries = await reopened.OpenAsync(Batch);
+
+        Assert.InRange(refused, 1, 1_999);
+        Assert.Equal(2_000 - refused, returned.Count);
+        Assert.Equal(returned.Order(), entries.Select(e => e.Key).Order());
+    }
+
+    [Fact]
     public async Task A_folder_where_the_file_should_be_is_refused()
     {
         Directory.CreateDirectory(JournalPath);
