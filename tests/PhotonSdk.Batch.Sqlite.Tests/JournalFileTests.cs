@@ -70,6 +70,31 @@ public sealed class JournalFileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_state_this_version_does_not_know_is_refused_naming_the_item_and_the_state()
+    {
+        await using (var journal = new SqliteBatchJournal(JournalPath))
+        {
+            await journal.OpenAsync(Batch);
+            await journal.WriteAsync(new PhotonBatchJournalEntry("line-1", PhotonBatchItemState.Saved) { UpdatedAt = At });
+            await journal.WriteAsync(new PhotonBatchJournalEntry("line-2", PhotonBatchItemState.Saved) { UpdatedAt = At });
+        }
+
+        using (var edit = new SqliteConnection($"Data Source={JournalPath};Pooling=False"))
+        {
+            edit.Open();
+            using var update = edit.CreateCommand();
+            update.CommandText = "UPDATE photon_batch_item SET state = 'archived' WHERE key = 'line-2';";
+            update.ExecuteNonQuery();
+        }
+
+        await using var reopened = new SqliteBatchJournal(JournalPath);
+        var error = await Assert.ThrowsAsync<PhotonBatchJournalException>(() => reopened.OpenAsync(Batch).AsTask());
+
+        Assert.Equal(PhotonBatchJournalProblem.Foreign, error.Problem);
+        Assert.Contains("records item 'line-2' in a state this SDK does not know ('archived')", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_empty_file_is_a_new_journal()
     {
         await File.WriteAllBytesAsync(JournalPath, []);
