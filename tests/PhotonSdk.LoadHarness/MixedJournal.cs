@@ -59,11 +59,8 @@ internal static class MixedJournal
         var now = DateTimeOffset.UtcNow;
         var entries = items.Select((item, i) => EntryOf(item, i, real, emulator.BaseUrl, now)).OfType<PhotonBatchJournalEntry>();
 
-        // Written a chunk at a time, each chunk's writes in flight together, as a batch's items write theirs.
-        foreach (var chunk in entries.Chunk(Bucket))
-        {
-            await Task.WhenAll(chunk.Select(e => batch.Journal.WriteAsync(e).AsTask()));
-        }
+        // Many writers at once, as a batch's items write theirs, so that the journal commits them in shared transactions.
+        await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, (entry, token) => batch.Journal.WriteAsync(entry, token));
     }
 
     private static async Task<Dictionary<int, ImageGenerationResult?>> CreatePredictionsAsync(PhotonClient client, IReadOnlyList<PhotonBatchItem> items, int concurrency)
