@@ -143,6 +143,40 @@ public sealed class BatchEngineTests
         Assert.DoesNotContain(_client.Log, l => l.StartsWith("submit", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_batch_id_is_a_sha256_of_every_items_length_prefixed_fields_however_long_they_are()
+    {
+        var longPrompt = string.Concat(Enumerable.Repeat("Ünïcödé fox, ", 3_000));
+        PhotonBatchItem[] items =
+        [
+            new("a", "A red fox"),
+            new("b", longPrompt) { Quality = PhotonQuality.Final },
+            new("c", "The same fox at night") { InputImage = new Uri("https://example.com/fox.png") },
+            .. Enumerable.Range(0, 5_000).Select(i => new PhotonBatchItem($"k{i}", $"prompt {i}")),
+        ];
+
+        // Written out field by field, as a journal made by any earlier version of the engine recorded it.
+        using var expected = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        void Field(string text)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            expected.AppendData(BitConverter.GetBytes(bytes.Length));
+            expected.AppendData(bytes);
+        }
+
+        Field("photon-batch/1");
+        foreach (var item in items)
+        {
+            Field(item.Key);
+            Field(item.Prompt);
+            Field(item.Key switch { "b" => "luma/photon", "c" => "luma/photon-flash-modify", _ => "luma/photon-flash" });
+            Field(item.InputImage?.AbsoluteUri ?? "");
+        }
+
+        Assert.True(BitConverter.IsLittleEndian);
+        Assert.Equal(Convert.ToHexStringLower(expected.GetHashAndReset()), await IdAsync(items));
+    }
+
     private static JsonElement Input(string prompt) => JsonSerializer.SerializeToElement(new { prompt });
 
     [Fact]
