@@ -1,4 +1,8 @@
 using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using PhotonSdk;
 using PhotonSdk.Emulator;
 using PhotonSdk.Samples.Snippets;
@@ -25,3 +29,13 @@ var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Global
 var verifier = await Snippets.WebhookVerifierAsync(client);
 Console.WriteLine($"webhook (genuine):      {Snippets.VerifyWebhook(verifier, "abc", timestamp, signer.Sign("abc", timestamp, body), body)}");
 Console.WriteLine($"webhook (forged):       {Snippets.VerifyWebhook(verifier, "abc", timestamp, "v3,00", body)}");
+
+var receiverBuilder = WebApplication.CreateSlimBuilder();
+receiverBuilder.WebHost.UseUrls("http://127.0.0.1:0");
+receiverBuilder.Logging.ClearProviders();
+receiverBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Photon:ApiKey"] = "any-key", ["Photon:BaseUrl"] = emulator.BaseUrl.ToString() });
+var jobs = new WebhookReceiverSnippets.Jobs();
+await using var receiver = WebhookReceiverSnippets.WebhookReceiver(receiverBuilder, jobs);
+await receiver.StartAsync();
+await client.SubmitAsync("A lighthouse at dawn", new GenerationOptions { Webhook = new Uri($"{receiver.Urls.First()}/photon/webhooks?job=42") });
+Console.WriteLine($"webhook receiver:       {await jobs.NextAsync()}");

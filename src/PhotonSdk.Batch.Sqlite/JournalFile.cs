@@ -102,7 +102,7 @@ internal static class JournalFile
         Execute(connection, "PRAGMA journal_mode = WAL;", expect: "wal", path);
         Execute(connection, "PRAGMA synchronous = FULL;");
         if (maxPageCount is { } pages) Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA max_page_count = {pages};"));
-        return JournalRows.ReadAll(connection, path);
+        return JournalReader.ReadAll(connection, path);
     }
 
     /// <summary>The journal exception for a SQLite failure, naming the file and what was being done.</summary>

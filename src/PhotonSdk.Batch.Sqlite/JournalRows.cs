@@ -3,10 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace PhotonSdk.Batch.Sqlite;
 
-/// <summary>Items' entries as rows: states by name, times in ISO 8601, amounts as exact decimal text.</summary>
+/// <summary>Items' entries as rows: states by name, times in ISO 8601, amounts as exact decimal text. <see cref="JournalReader"/> reads them back.</summary>
 internal static class JournalRows
 {
-    private const string Columns = "key, state, submitting_at, prediction_id, model_id, cost_usd, spent_usd, output_url, saved_to, error, updated_at";
+    public const string Columns = "key, state, submitting_at, prediction_id, model_id, cost_usd, spent_usd, output_url, saved_to, error, updated_at";
 
     public static SqliteCommand PrepareUpsert(SqliteConnection connection)
     {
@@ -24,8 +24,23 @@ internal static class JournalRows
         return command;
     }
 
-    /// <summary>Writes one entry in its own transaction; it is on disk (synced) when this returns.</summary>
-    public static void Write(SqliteCommand upsert, PhotonBatchJournalEntry entry)
+    /// <summary>Writes entries, in order, in one transaction; they are on disk (synced) when this returns, or none is.</summary>
+    public static void WriteAll(SqliteConnection connection, SqliteCommand upsert, List<PhotonBatchJournalEntry> entries)
+    {
+        using var transaction = connection.BeginTransaction();
+        upsert.Transaction = transaction;
+        try
+        {
+            foreach (var entry in entries) Write(upsert, entry);
+            transaction.Commit();
+        }
+        finally
+        {
+            upsert.Transaction = null;
+        }
+    }
+
+    private static void Write(SqliteCommand upsert, PhotonBatchJournalEntry entry)
     {
         var p = upsert.Parameters;
         p["$key"].Value = entry.Key;
@@ -42,41 +57,7 @@ internal static class JournalRows
         upsert.ExecuteNonQuery();
     }
 
-    public static IReadOnlyCollection<PhotonBatchJournalEntry> ReadAll(SqliteConnection connection, string path)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM photon_batch_item;";
-        using var reader = command.ExecuteReader();
-        var entries = new List<PhotonBatchJournalEntry>();
-        while (reader.Read())
-        {
-            var key = reader.GetString(0);
-            if (!TryState(reader.GetString(1), out var state))
-            {
-                throw new PhotonBatchJournalException(
-                    PhotonBatchJournalProblem.Foreign,
-                    path,
-                    $"The batch journal {path} records item '{key}' in a state this SDK does not know ('{reader.GetString(1)}'); a newer version wrote it.");
-            }
-
-            entries.Add(new PhotonBatchJournalEntry(key, state)
-            {
-                SubmittingAt = Time(reader, 2),
-                PredictionId = reader.IsDBNull(3) ? null : reader.GetString(3),
-                ModelId = reader.IsDBNull(4) ? null : reader.GetString(4),
-                CostUsd = reader.IsDBNull(5) ? null : decimal.Parse(reader.GetString(5), CultureInfo.InvariantCulture),
-                SpentUsd = decimal.Parse(reader.GetString(6), CultureInfo.InvariantCulture),
-                OutputUrl = reader.IsDBNull(7) ? null : reader.GetString(7),
-                SavedTo = reader.IsDBNull(8) ? null : reader.GetString(8),
-                Error = reader.IsDBNull(9) ? null : reader.GetString(9),
-                UpdatedAt = Time(reader, 10) ?? default,
-            });
-        }
-
-        return entries;
-    }
-
-    private static string StateName(PhotonBatchItemState state) => state switch
+    public static string StateName(PhotonBatchItemState state) => state switch
     {
         PhotonBatchItemState.Pending => "pending",
         PhotonBatchItemState.Submitting => "submitting",
@@ -88,23 +69,5 @@ internal static class JournalRows
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown state."),
     };
 
-    private static bool TryState(string name, out PhotonBatchItemState state)
-    {
-        foreach (var candidate in Enum.GetValues<PhotonBatchItemState>())
-        {
-            if (StateName(candidate) == name)
-            {
-                state = candidate;
-                return true;
-            }
-        }
-
-        state = default;
-        return false;
-    }
-
     private static object Text(DateTimeOffset? time) => time is { } t ? t.ToString("O", CultureInfo.InvariantCulture) : DBNull.Value;
-
-    private static DateTimeOffset? Time(SqliteDataReader reader, int column) =>
-        reader.IsDBNull(column) ? null : DateTimeOffset.Parse(reader.GetString(column), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }

@@ -15,6 +15,12 @@ namespace PhotonSdk.Batch.Sqlite;
 /// start a batch afresh.
 /// </para>
 /// <para>
+/// Writes made while another is being synced are committed together in one transaction, with one sync (a group
+/// commit): each still returns only once its entry is on disk, but a batch with thousands of items in flight is not
+/// held to one disk sync per write. When such a transaction fails (the disk is full), every write in it fails and none
+/// of its entries is recorded.
+/// </para>
+/// <para>
 /// Tables: <c>photon_batch</c> (one row: the batch id, its item count, when it was created) and
 /// <c>photon_batch_item</c> (one row per item the batch has touched: its key, state and what is known with it), marked by
 /// the database's <c>application_id</c> and <c>user_version</c>. Readable with any SQLite tool.
@@ -25,9 +31,15 @@ public sealed class SqliteBatchJournal : IPhotonBatchJournal, IAsyncDisposable, 
     /// <summary>The version of the tables this journal writes and reads (the database's <c>user_version</c>).</summary>
     public const int SchemaVersion = JournalSchema.Version;
 
+    // The file: one transaction at a time, and none while the journal opens or closes. Taken before _gate.
+    private readonly Lock _file = new();
+
+    // The queue of writes and the journal's state.
     private readonly Lock _gate = new();
     private SqliteConnection? _connection;
     private SqliteCommand? _upsert;
+    private List<PendingWrite> _queued = [];
+    private bool _writing;
     private bool _disposed;
 
     /// <summary>A journal in the file at <paramref name="path"/>, created when the batch is first opened. Opens nothing yet.</summary>
@@ -45,6 +57,9 @@ public sealed class SqliteBatchJournal : IPhotonBatchJournal, IAsyncDisposable, 
     /// <summary>Limits the database's size in pages, as a full disk would; tests only.</summary>
     internal int? MaxPageCount { get; init; }
 
+    /// <summary>How many transactions have been committed or tried; tests only.</summary>
+    internal int Transactions { get; private set; }
+
     /// <inheritdoc />
     /// <exception cref="PhotonBatchJournalException">
     /// The file is not a SQLite database or is damaged (<see cref="PhotonBatchJournalProblem.Corrupt"/>), is a database
@@ -57,17 +72,26 @@ public sealed class SqliteBatchJournal : IPhotonBatchJournal, IAsyncDisposable, 
     {
         ArgumentNullException.ThrowIfNull(batch);
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
+        lock (_file)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_connection is not null) throw new InvalidOperationException($"The journal {Path} is already open.");
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                if (_connection is not null) throw new InvalidOperationException($"The journal {Path} is already open.");
+            }
+
             JournalFile.CheckHeader(Path);
             var connection = new SqliteConnection(JournalFile.ConnectionString(Path));
             try
             {
                 var entries = JournalFile.Open(connection, Path, batch, MaxPageCount);
-                _connection = connection;
-                _upsert = JournalRows.PrepareUpsert(connection);
+                var upsert = JournalRows.PrepareUpsert(connection);
+                lock (_gate)
+                {
+                    _connection = connection;
+                    _upsert = upsert;
+                }
+
                 return ValueTask.FromResult(entries);
             }
             catch (SqliteException e)
@@ -88,30 +112,37 @@ public sealed class SqliteBatchJournal : IPhotonBatchJournal, IAsyncDisposable, 
     public ValueTask WriteAsync(PhotonBatchJournalEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        var write = new PendingWrite(entry);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var upsert = _upsert ?? throw new InvalidOperationException("Open the journal before writing to it.");
-            try
-            {
-                JournalRows.Write(upsert, entry);
-            }
-            catch (SqliteException e)
-            {
-                throw JournalFile.Problem(e, Path, "written");
-            }
+            if (_upsert is null) throw new InvalidOperationException("Open the journal before writing to it.");
+            _queued.Add(write);
+
+            // A transaction is under way: this entry goes into the next one, which whoever writes now will commit.
+            if (_writing) return new ValueTask(write.Task);
+            _writing = true;
         }
 
-        return ValueTask.CompletedTask;
+        WriteQueued(handOff: true);
+        return new ValueTask(write.Task);
     }
 
-    /// <summary>Closes the file and releases its lock.</summary>
+    /// <summary>Closes the file and releases its lock; writes already accepted are recorded first.</summary>
     public void Dispose()
     {
-        lock (_gate)
+        lock (_file)
         {
-            if (_disposed) return;
-            _disposed = true;
+            List<PendingWrite> left;
+            lock (_gate)
+            {
+                if (_disposed) return;
+                _disposed = true;
+                left = _queued;
+                _queued = [];
+            }
+
+            if (left.Count > 0) Commit(left);
             _upsert?.Dispose();
             _connection?.Dispose();
             _upsert = null;
@@ -119,11 +150,87 @@ public sealed class SqliteBatchJournal : IPhotonBatchJournal, IAsyncDisposable, 
         }
     }
 
-    /// <summary>Closes the file and releases its lock.</summary>
+    /// <summary>Closes the file and releases its lock; writes already accepted are recorded first.</summary>
     /// <returns>A task that ends when the file is closed.</returns>
     public ValueTask DisposeAsync()
     {
         Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Commits what is queued, a transaction at a time, until nothing is. The caller that found no transaction under way
+    /// commits the first, which holds its own entry, inline; when more queued meanwhile, the rest are committed on the
+    /// thread pool, so that this caller goes on at once.
+    /// </summary>
+    private void WriteQueued(bool handOff)
+    {
+        while (true)
+        {
+            lock (_file)
+            {
+                List<PendingWrite> group;
+                lock (_gate)
+                {
+                    if (_queued.Count == 0)
+                    {
+                        _writing = false;
+                        return;
+                    }
+
+                    group = _queued;
+                    _queued = [];
+                }
+
+                Commit(group);
+            }
+
+            if (!handOff) continue;
+            lock (_gate)
+            {
+                if (_queued.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+            }
+
+            ThreadPool.UnsafeQueueUserWorkItem(static journal => journal.WriteQueued(handOff: false), this, preferLocal: false);
+            return;
+        }
+    }
+
+    /// <summary>Writes a group of entries in one transaction, then tells each writer how it went. Called under the file's lock.</summary>
+    private void Commit(List<PendingWrite> group)
+    {
+        Exception? failure = null;
+        try
+        {
+            ObjectDisposedException.ThrowIf(_connection is null || _upsert is null, this);
+            Transactions++;
+            JournalRows.WriteAll(_connection!, _upsert!, group.ConvertAll(w => w.Entry));
+        }
+        catch (SqliteException e)
+        {
+            failure = JournalFile.Problem(e, Path, "written");
+        }
+#pragma warning disable CA1031 // Whatever went wrong belongs to the writers waiting on this group; the thread that commits must not die of it.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            failure = e;
+        }
+
+        foreach (var write in group)
+        {
+            if (failure is null) write.TrySetResult();
+            else write.TrySetException(failure);
+        }
+    }
+
+    /// <summary>An entry waiting for its transaction; its writer goes on elsewhere once it is durable, not on the thread that committed it.</summary>
+    private sealed class PendingWrite(PhotonBatchJournalEntry entry) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
+    {
+        public PhotonBatchJournalEntry Entry { get; } = entry;
     }
 }

@@ -64,6 +64,8 @@ public sealed class EmulatorCommandLine
             defaults.Faults.ServerErrorStatusCode, Integer, (o, v) => o.Faults.ServerErrorStatusCode = v);
         AddFlag("--server-error-keeps-submission", "A submit answered 5xx still creates its prediction",
             (o, v) => o.Faults.ServerErrorKeepsSubmission = v);
+        AddOne("--connection-reset-rate", "r", "Share of API requests handled and then dropped without an answer, 0 to 1 (a dropped submit has created its prediction)",
+            defaults.Faults.ConnectionResetRate, Number, (o, v) => o.Faults.ConnectionResetRate = v);
         AddOne("--rate-limited-rate", "r", "Share of API requests answered 429, 0 to 1",
             defaults.Faults.RateLimitedRate, Number, (o, v) => o.Faults.RateLimitedRate = v);
         AddOne("--rate-limited-retry-after", "seconds", "The Retry-After of those answers",

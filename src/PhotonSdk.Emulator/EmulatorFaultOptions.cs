@@ -34,6 +34,13 @@ public sealed class EmulatorFaultOptions
     /// </summary>
     public bool ServerErrorKeepsSubmission { get; set; }
 
+    /// <summary>
+    /// The share of API requests, from 0 to 1, whose connection is dropped once the request has been handled, with no
+    /// answer (the client sees a reset). A dropped submit has created its prediction: its answer is lost on the way back,
+    /// the case a client can least tell apart. Default 0.
+    /// </summary>
+    public double ConnectionResetRate { get; set; }
+
     /// <summary>The share of API requests, from 0 to 1, delayed by <see cref="SlowResponseDelay"/>. Default 0.</summary>
     public double SlowResponseRate { get; set; }
 

@@ -74,6 +74,20 @@ public sealed class EmulatorOptions
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// A file that keeps the predictions (and so the history and the balance) between runs: each one is appended as it is
+    /// created or deleted, and the next emulator started with the same file answers for them. Their images are drawn
+    /// again from the prompt; uploads are not kept. <see langword="null"/> (the default) keeps nothing.
+    /// </summary>
+    public string? StateFile { get; set; }
+
+    /// <summary>
+    /// Observes the emulator's traffic (the API, output images and uploads): called as each request arrives, and again
+    /// once its answer has been sent in full (or the connection dropped), on the request's own thread. For tests that act
+    /// at exact points, such as a harness that kills its client right after a submit is answered. Default none.
+    /// </summary>
+    public Action<EmulatorRequest>? OnRequest { get; set; }
+
     /// <summary>Throws when a setting is out of range, naming it.</summary>
     internal void Validate()
     {
@@ -127,6 +141,7 @@ public sealed class EmulatorOptions
         RequireShare(Faults.SlowResponseRate, "Faults.SlowResponseRate");
         RequireNonNegative(Faults.SlowResponseDelay, "Faults.SlowResponseDelay");
         RequireShare(Faults.RateLimitedRate, "Faults.RateLimitedRate");
+        RequireShare(Faults.ConnectionResetRate, "Faults.ConnectionResetRate");
         RequireNonNegative(Faults.RateLimitedRetryAfter, "Faults.RateLimitedRetryAfter");
         if (Faults.FailureCode is not (1403 or 1405 or 5000 or 5003))
         {

@@ -74,7 +74,9 @@ public sealed class WaveSpeedEmulator : IAsyncDisposable
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
             var address = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("The server reported no address.");
-            return new WaveSpeedEmulator(app, services, BaseUrlOf(address));
+            var baseUrl = BaseUrlOf(address);
+            services.Predictions.Rebase(baseUrl.GetLeftPart(UriPartial.Authority));
+            return new WaveSpeedEmulator(app, services, baseUrl);
         }
         catch
         {
@@ -87,7 +89,7 @@ public sealed class WaveSpeedEmulator : IAsyncDisposable
     /// <summary>Completes when the application stops, e.g. on Ctrl+C when run as a program.</summary>
     internal Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
 
-    /// <summary>Stops the emulator and releases its port. Predictions and uploads are lost.</summary>
+    /// <summary>Stops the emulator and releases its port. Predictions and uploads are lost, unless <see cref="EmulatorOptions.StateFile"/> keeps the predictions.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -46,6 +46,55 @@ public sealed class JournalFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Times_edited_by_hand_in_other_ISO_8601_forms_still_read()
+    {
+        await using (var journal = new SqliteBatchJournal(JournalPath))
+        {
+            await journal.OpenAsync(Batch);
+            await journal.WriteAsync(new PhotonBatchJournalEntry("line-1", PhotonBatchItemState.Submitting) { SubmittingAt = At, UpdatedAt = At });
+        }
+
+        using (var edit = new SqliteConnection($"Data Source={JournalPath};Pooling=False"))
+        {
+            edit.Open();
+            using var update = edit.CreateCommand();
+            update.CommandText = "UPDATE photon_batch_item SET submitting_at = '2026-11-23T13:30:00+01:00', updated_at = '2026-11-23 12:00:05Z';";
+            update.ExecuteNonQuery();
+        }
+
+        await using var reopened = new SqliteBatchJournal(JournalPath);
+        var entry = Assert.Single(await reopened.OpenAsync(Batch));
+
+        Assert.Equal(At.AddMinutes(30), entry.SubmittingAt);
+        Assert.Equal(At.AddSeconds(5), entry.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task A_state_this_version_does_not_know_is_refused_naming_the_item_and_the_state()
+    {
+        await using (var journal = new SqliteBatchJournal(JournalPath))
+        {
+            await journal.OpenAsync(Batch);
+            await journal.WriteAsync(new PhotonBatchJournalEntry("line-1", PhotonBatchItemState.Saved) { UpdatedAt = At });
+            await journal.WriteAsync(new PhotonBatchJournalEntry("line-2", PhotonBatchItemState.Saved) { UpdatedAt = At });
+        }
+
+        using (var edit = new SqliteConnection($"Data Source={JournalPath};Pooling=False"))
+        {
+            edit.Open();
+            using var update = edit.CreateCommand();
+            update.CommandText = "UPDATE photon_batch_item SET state = 'archived' WHERE key = 'line-2';";
+            update.ExecuteNonQuery();
+        }
+
+        await using var reopened = new SqliteBatchJournal(JournalPath);
+        var error = await Assert.ThrowsAsync<PhotonBatchJournalException>(() => reopened.OpenAsync(Batch).AsTask());
+
+        Assert.Equal(PhotonBatchJournalProblem.Foreign, error.Problem);
+        Assert.Contains("records item 'line-2' in a state this SDK does not know ('archived')", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_empty_file_is_a_new_journal()
     {
         await File.WriteAllBytesAsync(JournalPath, []);
@@ -213,6 +262,57 @@ public sealed class JournalFileTests : IDisposable
         Assert.Contains("full", error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.InRange(written, 1, 9_999);
         Assert.Equal(written, entries.Count);
+    }
+
+    [Fact]
+    public async Task Writes_made_at_once_share_transactions_and_each_is_on_disk_when_it_returns()
+    {
+        const int Writes = 4_000;
+        int transactions;
+        await using (var journal = new SqliteBatchJournal(JournalPath))
+        {
+            await journal.OpenAsync(Batch);
+            await Parallel.ForAsync(0, Writes, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, token) =>
+                await journal.WriteAsync(new PhotonBatchJournalEntry($"item-{i:00000}", PhotonBatchItemState.Submitted) { PredictionId = $"pred-{i}", UpdatedAt = At }, token));
+            transactions = journal.Transactions;
+        }
+
+        await using var reopened = new SqliteBatchJournal(JournalPath);
+        var entries = await reopened.OpenAsync(Batch);
+
+        Assert.Equal(Enumerable.Range(0, Writes).Select(i => $"pred-{i}"), entries.OrderBy(e => e.Key).Select(e => e.PredictionId));
+        Assert.InRange(transactions, 1, Writes - 1);
+    }
+
+    [Fact]
+    public async Task When_a_shared_transaction_fails_on_a_full_disk_none_of_its_writes_is_recorded_and_every_other_is()
+    {
+        var returned = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var refused = 0;
+        await using (var journal = new SqliteBatchJournal(JournalPath) { MaxPageCount = 16 })
+        {
+            await journal.OpenAsync(Batch);
+            await Parallel.ForAsync(0, 2_000, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, token) =>
+            {
+                var key = $"item-{i:00000}";
+                try
+                {
+                    await journal.WriteAsync(new PhotonBatchJournalEntry(key, PhotonBatchItemState.Submitted) { Error = new string('x', 200), UpdatedAt = At }, token);
+                    returned.Add(key);
+                }
+                catch (PhotonBatchJournalException e) when (e.Problem == PhotonBatchJournalProblem.Unwritable)
+                {
+                    Interlocked.Increment(ref refused);
+                }
+            });
+        }
+
+        await using var reopened = new SqliteBatchJournal(JournalPath);
+        var entries = await reopened.OpenAsync(Batch);
+
+        Assert.InRange(refused, 1, 1_999);
+        Assert.Equal(2_000 - refused, returned.Count);
+        Assert.Equal(returned.Order(), entries.Select(e => e.Key).Order());
     }
 
     [Fact]

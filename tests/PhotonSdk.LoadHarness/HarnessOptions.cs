@@ -1,4 +1,5 @@
 using System.Globalization;
+using PhotonSdk.Batch;
 
 namespace PhotonSdk.LoadHarness;
 
@@ -7,8 +8,9 @@ internal sealed class HarnessOptions
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/PhotonSdk.LoadHarness -- [options]
-          --modes LIST              comma-separated: polling, fresh, sync, baseline, burst (default all five); fresh makes
-                                    a new client per prediction, so none is timed by what earlier ones taught it
+          --modes LIST              comma-separated: polling, fresh, sync, baseline, burst (default these five; fresh makes
+                                    a new client per prediction, so none is timed by what earlier ones taught it), and
+                                    the batch engine's batch-throughput and journal-resume (run only when named)
           --predictions N           predictions per mode for polling, sync and baseline (default 200)
           --concurrency N           predictions in flight at once in those modes (default 20)
           --latency-jitter SHARE    spread each emulated latency within this share either side (default 0, the emulator's)
@@ -16,7 +18,14 @@ internal sealed class HarnessOptions
           --burst-latency-scale X   emulator latency scale during the burst (default 1: flash 3 s, photon 8 s)
           --max-connections N       client connections to the emulator (default 256)
           --time-limit SECONDS      the bound on each mode; what is unfinished then counts as errors (default 600)
+          --tiers LIST              batch-throughput: the account levels to run at, emulator and batch alike
+                                    (comma-separated: bronze, silver, gold, ultra; default silver,gold)
+          --batch-prompts LIST      batch-throughput: prompts per tier, one number for all or one per tier (default 3000)
+          --journal-items N         journal-resume: items in the journal that is resumed (default 100000)
         """;
+
+    /// <summary>Every mode the harness knows; the batch modes run only when named.</summary>
+    public static readonly IReadOnlyList<string> KnownModes = ["polling", FreshClients.Mode, "sync", "baseline", "burst", BatchThroughputMode.Name, JournalResumeMode.Name];
 
     public IReadOnlyList<string> Modes { get; private set; } = ["polling", FreshClients.Mode, "sync", "baseline", "burst"];
 
@@ -34,7 +43,17 @@ internal sealed class HarnessOptions
 
     public TimeSpan TimeLimit { get; private set; } = TimeSpan.FromSeconds(600);
 
+    public IReadOnlyList<PhotonAccountTier> Tiers { get; private set; } = [PhotonAccountTier.Silver, PhotonAccountTier.Gold];
+
+    /// <summary>Prompts per tier of <see cref="Tiers"/>, in the same order.</summary>
+    public IReadOnlyList<int> BatchPrompts { get; private set; } = [3_000];
+
+    public int JournalItems { get; private set; } = 100_000;
+
     public bool ShowHelp { get; private set; }
+
+    /// <summary>The prompts of the <paramref name="index"/>-th tier: its own number, or the one number given for all.</summary>
+    public int BatchPromptsOf(int index) => BatchPrompts[BatchPrompts.Count == 1 ? 0 : index];
 
     public static HarnessOptions Parse(string[] args)
     {
@@ -56,10 +75,19 @@ internal sealed class HarnessOptions
                     options.Modes = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                     foreach (var mode in options.Modes)
                     {
-                        if (mode is not ("polling" or FreshClients.Mode or "sync" or "baseline" or "burst")) throw new ArgumentException($"Unknown mode '{mode}'.");
+                        if (!KnownModes.Contains(mode)) throw new ArgumentException($"Unknown mode '{mode}'.");
                     }
 
                     break;
+                case "--tiers":
+                    options.Tiers = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Tier)];
+                    if (options.Tiers.Count == 0) throw new ArgumentException("--tiers needs at least one tier.");
+                    break;
+                case "--batch-prompts":
+                    options.BatchPrompts = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => Count(name, n, 1_000_000))];
+                    if (options.BatchPrompts.Count == 0) throw new ArgumentException("--batch-prompts needs a number.");
+                    break;
+                case "--journal-items": options.JournalItems = Count(name, value, 1_000_000); break;
                 case "--predictions": options.Predictions = Count(name, value, 100_000); break;
                 case "--concurrency": options.Concurrency = Count(name, value, 10_000); break;
                 case "--latency-jitter": options.LatencyJitter = Number(name, value, 0, 0.9); break;
@@ -71,8 +99,13 @@ internal sealed class HarnessOptions
             }
         }
 
+        if (options.BatchPrompts.Count is not 1 && options.BatchPrompts.Count != options.Tiers.Count)
+            throw new ArgumentException("--batch-prompts takes one number, or one per tier of --tiers.");
         return options;
     }
+
+    private static PhotonAccountTier Tier(string name) =>
+        PhotonAccountTier.TryFind(name, out var tier) ? tier : throw new ArgumentException($"Unknown tier '{name}': bronze, silver, gold or ultra.");
 
     private static int Count(string name, string value, int max) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 && count <= max

@@ -23,14 +23,14 @@ if (options.ShowHelp)
     return 0;
 }
 
-const string ApiKey = "load-harness-key";
+const string ApiKey = HarnessHttp.ApiKey;
 string[] models = ["luma/photon-flash", "luma/photon"];
 var results = new List<ModeResult>();
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Modes {string.Join(", ", options.Modes)}; {options.Predictions} predictions per mode, {options.Concurrency} in flight, half Photon Flash (3 s) and half Photon (8 s), latency jitter ±{options.LatencyJitter:P0}; burst {options.Burst} at latency scale {options.BurstLatencyScale}; at most {options.MaxConnections} connections."));
 
-var steadyModes = options.Modes.Where(m => m != "burst").ToList();
+var steadyModes = options.Modes.Where(m => m is "polling" or "sync" or "baseline").ToList();
 if (steadyModes.Count > 0)
 {
     await using var emulator = await WaveSpeedEmulator.StartAsync(Emulator(latencyScale: 1));
@@ -73,9 +73,29 @@ if (options.Modes.Contains("burst"))
         (i, token) => GenerateAsync(client, i, syncMode: false, token)));
 }
 
+var batchRuns = new List<BatchThroughputResult>();
+if (options.Modes.Contains(BatchThroughputMode.Name))
+{
+    for (var i = 0; i < options.Tiers.Count; i++)
+    {
+        var tier = options.Tiers[i];
+        Console.WriteLine($"Running {BatchThroughputMode.Name} at {tier} with {options.BatchPromptsOf(i)} prompts...");
+        batchRuns.Add(await BatchThroughputMode.RunAsync(tier, options.BatchPromptsOf(i), options.LatencyJitter, options.MaxConnections, options.TimeLimit));
+    }
+}
+
+JournalResumeResult? resume = null;
+if (options.Modes.Contains(JournalResumeMode.Name))
+{
+    Console.WriteLine($"Running {JournalResumeMode.Name} over {options.JournalItems} items...");
+    resume = await JournalResumeMode.RunAsync(options.JournalItems, options.MaxConnections, options.TimeLimit);
+}
+
 Console.WriteLine();
-Console.Write(ResultTable.Render(results));
-return results.Any(r => r.Errors > 0) ? 1 : 0;
+if (results.Count > 0) Console.Write(ResultTable.Render(results));
+if (batchRuns.Count > 0) Console.Write(BatchThroughputTable.Render(batchRuns));
+if (resume is not null) Console.Write(JournalResumeTable.Render(resume));
+return results.Any(r => r.Errors > 0) || batchRuns.Any(r => !r.Passed) || resume is { Passed: false } ? 1 : 0;
 
 EmulatorOptions Emulator(double latencyScale) => new()
 {
@@ -85,13 +105,7 @@ EmulatorOptions Emulator(double latencyScale) => new()
     InitialBalance = 1_000_000m,
 };
 
-static SocketsHttpHandler Handler(int maxConnections) => new()
-{
-    // As the SDK's own client does, plus a bound on connections: loopback HTTP/1.1 would otherwise open one socket per
-    // request in flight, and a burst of thousands would exhaust file descriptors on either side.
-    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-    MaxConnectionsPerServer = maxConnections,
-};
+static SocketsHttpHandler Handler(int maxConnections) => HarnessHttp.Handler(maxConnections);
 
 async Task<Noticed> GenerateAsync(PhotonClient client, int index, bool syncMode, CancellationToken cancellationToken)
 {

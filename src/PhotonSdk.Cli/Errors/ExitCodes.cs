@@ -34,7 +34,7 @@ internal static class ExitCodes
         (SubmissionUncertain, "the submit may or may not have created a prediction; check photon history"),
         (ServerOrNetwork, "server or network error; usually transient"),
         (PredictionNotFound, "no prediction with that id (kept 7 days)"),
-        (SomeBatchPromptsFailed, "batch: some prompts failed (the summary lists them)"),
+        (SomeBatchPromptsFailed, "batch: some prompts have no image (failed, uncertain, skipped by `--max-cost`, not saved; the summary and the manifest list them)"),
         (NotSaved, "the image was made and billed but could not be saved (fetch it: photon get <id> --out PATH)"),
         (Cancelled, "cancelled (Ctrl+C); a submitted prediction keeps running (resume: photon get <id>)"),
     ];

@@ -62,7 +62,7 @@ internal sealed class ApiConnection : IAsyncDisposable
             return new ApiConnection(new PhotonClient(new PhotonClientOptions { ApiKey = EmulatorApiKey, BaseUrl = url, Polling = polling }), polling, null);
         }
 
-        var options = new EmulatorOptions { LatencyScale = environment.EmulatorLatencyScale };
+        var options = new EmulatorOptions { LatencyScale = environment.EmulatorLatencyScale, StateFile = environment.EmulatorStateFile };
         environment.ConfigureEmulator?.Invoke(options);
         var emulator = await WaveSpeedEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
         try
@@ -75,7 +75,8 @@ internal sealed class ApiConnection : IAsyncDisposable
                 Polling = environment.EmulatorPolling,
             });
             await stderr.WriteLineAsync(
-                $"No {PhotonClientOptions.ApiKeyEnvironmentVariable} set: using the local WaveSpeed emulator at {emulator.BaseUrl} (placeholder images, nothing billed).")
+                $"No {PhotonClientOptions.ApiKeyEnvironmentVariable} set: using the local WaveSpeed emulator (placeholder images, nothing billed" +
+                (environment.EmulatorStateFile is { } state ? $"; predictions kept in {state})." : ")."))
                 .ConfigureAwait(false);
             return new ApiConnection(client, environment.EmulatorPolling, emulator);
         }

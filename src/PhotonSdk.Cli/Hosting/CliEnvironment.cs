@@ -37,6 +37,15 @@ internal sealed class CliEnvironment
         MaxDelay = TimeSpan.FromSeconds(2),
     };
 
+    /// <summary>
+    /// Where the in-process emulator keeps its predictions between commands, so that a printed <c>photon get &lt;id&gt;</c>,
+    /// <c>history</c> and <c>balance</c> work in the next run; <see langword="null"/> keeps nothing.
+    /// </summary>
+    public string? EmulatorStateFile { get; init; }
+
+    /// <summary>The variable that moves the keyless emulator's state file, or turns it off with <c>none</c>.</summary>
+    public const string EmulatorStateVariable = "PHOTON_EMULATOR_STATE";
+
     /// <summary>Adjusts the in-process emulator's options after the defaults are set (tests inject faults this way).</summary>
     public Action<EmulatorOptions>? ConfigureEmulator { get; init; }
 
@@ -49,6 +58,12 @@ internal sealed class CliEnvironment
     /// <summary>Reads other environment variables by name; none are set unless <see cref="FromProcess"/> made this.</summary>
     public Func<string, string?> ReadVariable { get; init; } = _ => null;
 
+    /// <summary>
+    /// Asks the person at the terminal a yes/no question and says whether they answered yes; <see langword="null"/> when
+    /// nobody can answer (stdin or stderr redirected), so that a command needing consent refuses instead of waiting.
+    /// </summary>
+    public Func<string, bool>? Confirm { get; init; }
+
     /// <summary>Reads the environment of this process.</summary>
     public static CliEnvironment FromProcess() => new()
     {
@@ -57,7 +72,25 @@ internal sealed class CliEnvironment
         WorkingDirectory = Environment.CurrentDirectory,
         IsTerminal = !Console.IsErrorRedirected,
         ReadVariable = Environment.GetEnvironmentVariable,
+        EmulatorStateFile = DefaultEmulatorStateFile(Environment.GetEnvironmentVariable(EmulatorStateVariable)),
+        Confirm = Console.IsInputRedirected || Console.IsErrorRedirected ? null : AskOnConsole,
     };
+
+    /// <summary>The variable's path, nothing for <c>none</c>, else <c>photon/emulator-state.jsonl</c> in the user's local application data.</summary>
+    private static string? DefaultEmulatorStateFile(string? variable) => NonEmpty(variable) switch
+    {
+        { } value when value.Equals("none", StringComparison.OrdinalIgnoreCase) => null,
+        { } value => Path.GetFullPath(value),
+        null => Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create) is { Length: > 0 } data
+            ? Path.Combine(data, "photon", "emulator-state.jsonl")
+            : null,
+    };
+
+    private static bool AskOnConsole(string question)
+    {
+        Console.Error.Write($"{question} [y/N] ");
+        return Console.ReadLine()?.Trim().ToUpperInvariant() is "Y" or "YES";
+    }
 
     /// <summary>An environment variable as a whole number, <see langword="null"/> when unset.</summary>
     /// <exception cref="ArgumentException">It is set to something else.</exception>

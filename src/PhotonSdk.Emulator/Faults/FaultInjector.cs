@@ -16,6 +16,7 @@ internal sealed class FaultInjector
     private readonly double _serverErrorRate;
     private readonly double _slowRate;
     private readonly double _rateLimitedRate;
+    private readonly double _connectionResetRate;
     private long _lastRequest;
 
     public FaultInjector(EmulatorFaultOptions options, int? seed)
@@ -28,6 +29,7 @@ internal sealed class FaultInjector
         _serverErrorRate = options.ServerErrorRate;
         _slowRate = options.SlowResponseRate;
         _rateLimitedRate = options.RateLimitedRate;
+        _connectionResetRate = options.ConnectionResetRate;
         RateLimitedRetryAfter = options.RateLimitedRetryAfter;
         ServerErrorStatusCode = options.ServerErrorStatusCode;
         ServerErrorKeepsSubmission = options.ServerErrorKeepsSubmission;
@@ -43,7 +45,7 @@ internal sealed class FaultInjector
     public TimeSpan RateLimitedRetryAfter { get; }
 
     /// <summary>Whether any request-level fault can happen, so requests need not be counted otherwise.</summary>
-    public bool AffectsRequests => _serverErrorRate > 0 || _slowRate > 0 || _rateLimitedRate > 0;
+    public bool AffectsRequests => _serverErrorRate > 0 || _slowRate > 0 || _rateLimitedRate > 0 || _connectionResetRate > 0;
 
     /// <summary>Draws the faults of the next API request.</summary>
     public RequestFaults NextRequest()
@@ -52,7 +54,8 @@ internal sealed class FaultInjector
         return new RequestFaults(
             ServerError: _serverErrorRate > 0 && SeededDraws.Unit(_seed, SeededDraws.Stream.ServerError, ordinal) < _serverErrorRate,
             Slow: _slowRate > 0 && SeededDraws.Unit(_seed, SeededDraws.Stream.SlowResponse, ordinal) < _slowRate,
-            RateLimited: _rateLimitedRate > 0 && SeededDraws.Unit(_seed, SeededDraws.Stream.RateLimited, ordinal) < _rateLimitedRate);
+            RateLimited: _rateLimitedRate > 0 && SeededDraws.Unit(_seed, SeededDraws.Stream.RateLimited, ordinal) < _rateLimitedRate,
+            ConnectionReset: _connectionResetRate > 0 && SeededDraws.Unit(_seed, SeededDraws.Stream.ConnectionReset, ordinal) < _connectionResetRate);
     }
 
     /// <summary>The task code the prediction submitted <paramref name="ordinal"/>-th fails with, or 0 when it completes.</summary>

@@ -5,9 +5,12 @@ using PhotonSdk.Emulator.Hosting;
 
 namespace PhotonSdk.Emulator.Faults;
 
-/// <summary>Applies the request-level faults (slow responses, injected 429 and 5xx) to API requests, before anything else.</summary>
+/// <summary>Applies the request-level faults (slow responses, injected 429 and 5xx, dropped connections) to API requests, before anything else.</summary>
 internal sealed class FaultMiddleware
 {
+    /// <summary>The <see cref="HttpContext.Items"/> key marking a request whose connection was dropped instead of answered.</summary>
+    public const string DroppedItem = "PhotonSdk.Emulator.Dropped";
+
     private readonly FaultInjector _faults;
     private readonly TimeProvider _time;
 
@@ -35,6 +38,14 @@ internal sealed class FaultMiddleware
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(_faults.RateLimitedRetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             await ApiResults.ErrorAsync(context, StatusCodes.Status429TooManyRequests, "Injected rate limit: too many requests, try again later.").ConfigureAwait(false);
+            return;
+        }
+
+        if (faults.ConnectionReset)
+        {
+            await AcceptButDiscardAsync(context, next).ConfigureAwait(false);
+            context.Items[DroppedItem] = true;
+            context.Abort();
             return;
         }
 

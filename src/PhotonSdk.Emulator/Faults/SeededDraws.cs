@@ -17,6 +17,7 @@ internal static class SeededDraws
         Rendering = 5,
         Latency = 6,
         RateLimited = 7,
+        ConnectionReset = 8,
     }
 
     /// <summary>A 64-bit value for <paramref name="index"/> in <paramref name="stream"/>.</summary>

@@ -58,10 +58,28 @@ internal static class EmulatorApplication
         return app;
     }
 
+    /// <summary>
+    /// Tells the observer of a request as it arrives and once it is answered, faults included. The answer is sent in
+    /// full first, so that what the observer does next (kill the client, say) happens after the client could read it.
+    /// </summary>
+    private static async Task ObserveAsync(HttpContext context, RequestDelegate next, Action<EmulatorRequest> observe)
+    {
+        var (method, path) = (context.Request.Method, context.Request.Path.Value ?? "");
+        // Routing has not run yet: every POST under the API but the history, delete and upload routes is a submit.
+        var isSubmit = HttpMethods.IsPost(method) && path.StartsWith(ApiPrefix + "/", StringComparison.Ordinal)
+            && !path.StartsWith(ApiPrefix + "/predictions", StringComparison.Ordinal) && !path.StartsWith(ApiPrefix + "/media", StringComparison.Ordinal);
+        observe(new EmulatorRequest(method, path, isSubmit, null));
+        await next(context).ConfigureAwait(false);
+        var dropped = context.Items.ContainsKey(FaultMiddleware.DroppedItem);
+        if (!dropped && !context.RequestAborted.IsCancellationRequested) await context.Response.CompleteAsync().ConfigureAwait(false);
+        observe(new EmulatorRequest(method, path, isSubmit, context.Response.StatusCode) { WasDropped = dropped });
+    }
+
     private static void MapRoutes(WebApplication app, EmulatorServices services)
     {
         var faults = new FaultMiddleware(services.Faults, services.Time);
         var apiKeys = new ApiKeyCheck(services.ApiKeys);
+        if (services.RequestObserver is { } observe) app.Use((context, next) => ObserveAsync(context, next, observe));
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments(ApiPrefix, StringComparison.Ordinal),
             api =>

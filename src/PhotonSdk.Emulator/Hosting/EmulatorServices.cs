@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using PhotonSdk.Emulator.Billing;
 using PhotonSdk.Emulator.Catalog;
 using PhotonSdk.Emulator.Faults;
+using PhotonSdk.Emulator.Persistence;
 using PhotonSdk.Emulator.Predictions;
 using PhotonSdk.Emulator.RateLimiting;
 using PhotonSdk.Emulator.Rendering;
@@ -41,7 +42,22 @@ internal sealed class EmulatorServices : IAsyncDisposable
         ApiKeys = options.ApiKeys.ToFrozenSet(StringComparer.Ordinal);
         Signer = new WebhookSigner(options.WebhookSecret ?? WebhookSigner.NewSecret());
         Webhooks = new WebhookDispatcher(Time, Signer, WebhookBodyOf, loggers.CreateLogger("PhotonSdk.Emulator.Webhooks"));
+        RequestObserver = options.OnRequest;
+        if (options.StateFile is { } stateFile)
+        {
+            State = EmulatorStateFile.Open(stateFile, Catalog, Time.GetUtcNow(), out var kept, out var deleted, out var chargedBefore);
+            if (chargedBefore > 0) Ledger.ChargeAt(DateTimeOffset.MinValue, chargedBefore);
+            Predictions.Load(kept, kept.Concat(deleted).Select(p => p.Ordinal).DefaultIfEmpty(0).Max());
+            // A deleted prediction was billed all the same.
+            foreach (var billed in kept.Concat(deleted).Where(p => p.FailureCode == TaskCodes.Ok)) Ledger.ChargeAt(billed.FinishesAt, billed.Model.PriceUsd);
+        }
     }
+
+    /// <summary>Where predictions are kept between runs, when <see cref="EmulatorOptions.StateFile"/> is set.</summary>
+    public EmulatorStateFile? State { get; }
+
+    /// <summary>Who is told of each API request (<see cref="EmulatorOptions.OnRequest"/>).</summary>
+    public Action<EmulatorRequest>? RequestObserver { get; }
 
     public TimeProvider Time { get; }
 
@@ -88,6 +104,7 @@ internal sealed class EmulatorServices : IAsyncDisposable
     {
         await Webhooks.DisposeAsync().ConfigureAwait(false);
         Renders.Dispose();
+        State?.Dispose();
     }
 
     private byte[]? WebhookBodyOf(string predictionId) =>

@@ -32,7 +32,14 @@ internal sealed class DeleteEndpoint
             return;
         }
 
-        var deleted = ids.EnumerateArray().Select(id => id.GetString()!).Distinct(StringComparer.Ordinal).Count(_services.Predictions.Remove);
+        var deleted = ids.EnumerateArray().Select(id => id.GetString()!).Distinct(StringComparer.Ordinal).Count(Remove);
         await ApiResults.OkAsync(context, new DeleteResultPayload { DeletedCount = deleted }, EmulatorJsonContext.Wire.EnvelopeDeleteResultPayload).ConfigureAwait(false);
+    }
+
+    private bool Remove(string id)
+    {
+        if (!_services.Predictions.Remove(id)) return false;
+        _services.State?.Remove(id);
+        return true;
     }
 }

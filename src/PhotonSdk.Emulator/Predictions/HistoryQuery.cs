@@ -7,6 +7,9 @@ internal sealed record HistoryQuery(int Page, int PageSize, string? Model, strin
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>The statuses the history can be filtered on, as the API reference lists them.</summary>
+    public static readonly IReadOnlyList<string> FilterStatuses = [PredictionStatus.Completed, PredictionStatus.Failed, PredictionStatus.Processing];
+
     /// <summary>Reads the request body; on failure says what is wrong with it, with its task code.</summary>
     public static HistoryQuery? Read(JsonElement body, out InputProblem? problem)
     {
@@ -16,7 +19,7 @@ internal sealed record HistoryQuery(int Page, int PageSize, string? Model, strin
         problem = ReadPositive(body, "page", int.MaxValue, out page)
             ?? ReadPositive(body, "page_size", MaxPageSize, out pageSize)
             ?? ReadOptionalString(body, "model", out model)
-            ?? ReadOptionalString(body, "status", out status)
+            ?? ReadStatus(body, out status)
             ?? ReadOptionalTime(body, "created_after", out after)
             ?? ReadOptionalTime(body, "created_before", out before);
         return problem is null ? new HistoryQuery(page, pageSize, model, status, after, before) : null;
@@ -41,6 +44,18 @@ internal sealed record HistoryQuery(int Page, int PageSize, string? Model, strin
             : new InputProblem(TaskCodes.InvalidParameter, max == int.MaxValue
                 ? $"Invalid parameter: {name} must be an integer of 1 or more."
                 : $"Invalid parameter: {name} must be an integer from 1 to {max}.");
+    }
+
+    /// <summary>The reference documents three values for the filter; anything else is refused rather than matching nothing.</summary>
+    private static InputProblem? ReadStatus(JsonElement body, out string? status)
+    {
+        var problem = ReadOptionalString(body, "status", out status);
+        if (problem is not null || status is null || FilterStatuses.Contains(status, StringComparer.Ordinal))
+        {
+            return problem;
+        }
+
+        return new InputProblem(TaskCodes.InvalidParameter, $"Invalid parameter: status must be one of {string.Join(", ", FilterStatuses)}.");
     }
 
     private static InputProblem? ReadOptionalString(JsonElement body, string name, out string? value)

@@ -17,7 +17,7 @@ internal sealed class PredictionRecord
     public required ModelDefinition Model { get; init; }
 
     /// <summary>The scheme and authority the client used, so the URLs handed back reach this emulator.</summary>
-    public required string Origin { get; init; }
+    public required string Origin { get; set; }
 
     /// <summary>The request body, echoed as <c>input</c>.</summary>
     public required JsonElement Input { get; init; }

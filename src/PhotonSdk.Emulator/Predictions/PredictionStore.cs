@@ -18,6 +18,22 @@ internal sealed class PredictionStore
 
     public long NextOrdinal() => Interlocked.Increment(ref _lastOrdinal);
 
+    /// <summary>
+    /// Takes the predictions an earlier run kept; they do not count as created here. Ordinals (and so seeded ids) go on
+    /// after <paramref name="lastOrdinal"/>, the highest an earlier run used, deleted predictions included.
+    /// </summary>
+    public void Load(IEnumerable<PredictionRecord> predictions, long lastOrdinal)
+    {
+        foreach (var prediction in predictions) _predictions[prediction.Id] = prediction;
+        Interlocked.Exchange(ref _lastOrdinal, Math.Max(Interlocked.Read(ref _lastOrdinal), lastOrdinal));
+    }
+
+    /// <summary>Gives loaded predictions this emulator's address, so that their result and output URLs work while it runs.</summary>
+    public void Rebase(string origin)
+    {
+        foreach (var prediction in _predictions.Values.Where(p => p.Origin.Length == 0)) prediction.Origin = origin;
+    }
+
     public void Add(PredictionRecord prediction)
     {
         if (!_predictions.TryAdd(prediction.Id, prediction))

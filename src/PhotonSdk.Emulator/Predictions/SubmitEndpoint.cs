@@ -111,6 +111,7 @@ internal sealed class SubmitEndpoint
             FailureCode = failureCode,
         };
         _services.Predictions.Add(prediction);
+        _services.State?.Add(prediction);
         if (failureCode == TaskCodes.Ok)
         {
             _services.Ledger.ChargeAt(prediction.FinishesAt, model.PriceUsd);

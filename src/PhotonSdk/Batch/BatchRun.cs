@@ -39,6 +39,7 @@ internal sealed class BatchRun : IAsyncDisposable
     private readonly HashSet<string> _claimedIds = new(StringComparer.Ordinal);
     private readonly List<PlannedItem> _lostAnswers = [];
     private ExceptionDispatchInfo? _fatal;
+    private int _inFlight;
     private CancellationTokenRegistration _graceRegistration;
 
     public BatchRun(IPhotonClient client, PhotonBatchOptions options, IReadOnlyList<PlannedItem> items, IPhotonBatchJournal journal, CancellationToken cancellationToken)
@@ -68,6 +69,9 @@ internal sealed class BatchRun : IAsyncDisposable
     public IAsyncEnumerable<PhotonBatchResult> Results => _results.Reader.ReadAllAsync(CancellationToken.None);
 
     public Task Completion { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Items holding a concurrency slot now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>What a run does with an item, given its latest entry.</summary>
     public static BatchStep StepOf(PhotonBatchJournalEntry entry, PhotonBatchOptions options) => entry.State switch
@@ -223,6 +227,7 @@ internal sealed class BatchRun : IAsyncDisposable
     {
         using (slot)
         {
+            Interlocked.Increment(ref _inFlight);
             PhotonBatchResult? result;
             try
             {
@@ -236,6 +241,7 @@ internal sealed class BatchRun : IAsyncDisposable
                 result = new PhotonBatchResult(item.Item, PhotonBatchOutcome.Cancelled) { PredictionId = item.Entry.PredictionId, ModelId = item.Model.Id, Error = e.Message, Exception = e };
             }
 
+            Interlocked.Decrement(ref _inFlight);
             if (result is not null) await DeliverAsync(result).ConfigureAwait(false);
         }
     }

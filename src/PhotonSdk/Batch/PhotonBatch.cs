@@ -37,6 +37,7 @@ public sealed class PhotonBatch
     private readonly PhotonBatchOptions _options;
     private readonly IReadOnlyList<PlannedItem> _items;
     private int _ran;
+    private BatchRun? _run;
 
     private PhotonBatch(IPhotonClient client, PhotonBatchOptions options, IReadOnlyList<PlannedItem> items, PhotonBatchDescriptor descriptor, IPhotonBatchJournal journal)
     {
@@ -56,6 +57,9 @@ public sealed class PhotonBatch
 
     /// <summary>The journal the batch records to.</summary>
     public IPhotonBatchJournal Journal { get; }
+
+    /// <summary>How many items are in flight now (being submitted, waited on or saved): 0 before and after a run. For progress displays.</summary>
+    public int InFlight => Volatile.Read(ref _run)?.InFlight ?? 0;
 
     /// <summary>
     /// Checks the items and options, routes each item to its model, and opens the journal for this batch. Sends nothing.
@@ -116,6 +120,7 @@ public sealed class PhotonBatch
         var run = new BatchRun(_client, _options, _items, Journal, cancellationToken);
         await using (run.ConfigureAwait(false))
         {
+            Volatile.Write(ref _run, run);
             run.Start();
             await foreach (var result in run.Results.ConfigureAwait(false)) yield return result;
             await run.Completion.ConfigureAwait(false);
@@ -139,7 +144,7 @@ public sealed class PhotonBatch
     private static PhotonBatchPlan PlanOf(IReadOnlyList<PlannedItem> items, PhotonBatchOptions options)
     {
         int done = 0, failed = 0, waiting = 0, uncertain = 0, toGo = 0;
-        decimal spent = 0;
+        decimal spent = 0, costToGo = 0;
         foreach (var item in items)
         {
             spent += item.Entry.SpentUsd;
@@ -148,11 +153,17 @@ public sealed class PhotonBatch
                 case BatchStep.Report when item.Entry.State == PhotonBatchItemState.Failed: failed++; break;
                 case BatchStep.Report: done++; break;
                 case BatchStep.Wait: waiting++; break;
-                case BatchStep.Reconcile: uncertain++; break;
-                default: toGo++; break;
+                case BatchStep.Reconcile:
+                    uncertain++;
+                    if (options.ResubmitUncertain) costToGo += item.Model.PricePerImageUsd;
+                    break;
+                default:
+                    toGo++;
+                    costToGo += item.Model.PricePerImageUsd;
+                    break;
             }
         }
 
-        return new PhotonBatchPlan(items.Count, done, failed, waiting, uncertain, toGo, spent);
+        return new PhotonBatchPlan(items.Count, done, failed, waiting, uncertain, toGo, spent, costToGo);
     }
 }

@@ -6,7 +6,7 @@ namespace PhotonSdk.Batch;
 /// </summary>
 public sealed class PhotonBatchPlan
 {
-    internal PhotonBatchPlan(int total, int done, int failed, int waitingOnIds, int uncertain, int toGo, decimal spentUsd)
+    internal PhotonBatchPlan(int total, int done, int failed, int waitingOnIds, int uncertain, int toGo, decimal spentUsd, decimal costToGoUsd)
     {
         Total = total;
         Done = done;
@@ -15,6 +15,7 @@ public sealed class PhotonBatchPlan
         Uncertain = uncertain;
         ToGo = toGo;
         SpentUsd = spentUsd;
+        CostToGoUsd = costToGoUsd;
     }
 
     /// <summary>Every item of the batch.</summary>
@@ -37,6 +38,12 @@ public sealed class PhotonBatchPlan
 
     /// <summary>What earlier runs may have been billed; a spending cap counts it as spent.</summary>
     public decimal SpentUsd { get; }
+
+    /// <summary>
+    /// What submitting the items to go would cost at catalog prices (uncertain items and earlier failures included when
+    /// the options submit them again): the most a run adds to <see cref="SpentUsd"/>, before any spending cap.
+    /// </summary>
+    public decimal CostToGoUsd { get; }
 
     /// <summary>Whether the journal held anything: this run resumes an earlier one.</summary>
     public bool IsResume => Done + Failed + WaitingOnIds + Uncertain > 0 || SpentUsd > 0;

@@ -25,7 +25,7 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Contains("cost        0.005 USD", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("timings     ", run.Stdout, StringComparison.Ordinal);
         Assert.Equal(2, run.StderrLines.Length);
-        Assert.StartsWith("No WAVESPEED_API_KEY set: using the local WaveSpeed emulator at http://127.0.0.1:", run.StderrLines[0], StringComparison.Ordinal);
+        Assert.Equal($"No WAVESPEED_API_KEY set: using the local WaveSpeed emulator (placeholder images, nothing billed; predictions kept in {Path.Combine(_cli.WorkingDirectory, ".photon", "emulator-state.jsonl")}).", run.StderrLines[0]);
         Assert.Equal($"Submitted prediction {id} (luma/photon-flash); waiting for it.", run.StderrLines[1]);
     }
 

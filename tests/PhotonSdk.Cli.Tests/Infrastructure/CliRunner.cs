@@ -23,7 +23,7 @@ public sealed class CliRunner : IDisposable
 
     public async Task<CliResult> RunAsync(string[] args, Action<EmulatorOptions>? configureEmulator = null, string? apiKey = null, string? baseUrl = null,
         WatchedWriter? stdout = null, WatchedWriter? stderr = null, IReadOnlyDictionary<string, string>? variables = null,
-        PollingOptions? emulatorPolling = null, CancellationToken cancellationToken = default)
+        PollingOptions? emulatorPolling = null, Func<string, bool>? confirm = null, CancellationToken cancellationToken = default)
     {
         stdout ??= new WatchedWriter();
         stderr ??= new WatchedWriter();
@@ -38,10 +38,13 @@ public sealed class CliRunner : IDisposable
             EmulatorLatencyScale = 0,
             EmulatorPolling = emulatorPolling ?? new PollingOptions { FirstDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },
             ConfigureEmulator = configureEmulator,
+            // Each test's keyless runs share one account, as a user's would; other tests never see it.
+            EmulatorStateFile = Path.Combine(WorkingDirectory, ".photon", "emulator-state.jsonl"),
             ReadVariable = name => variables?.GetValueOrDefault(name),
             // `photon mcp` must never read the test process's own stdin; an empty input ends a server at once.
             McpStreams = (new MemoryStream(), new MemoryStream()),
             OpenStandardOutput = () => stdoutBytes,
+            Confirm = confirm,
         };
         var exitCode = await CliApplication.RunAsync(args, stdout, stderr, environment, cancellationToken);
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
@@ -54,8 +57,17 @@ public sealed class CliRunner : IDisposable
         return path;
     }
 
+    /// <summary>The image files under the output folder, its batch folders included, in name order.</summary>
     public string[] SavedImages() =>
-        Directory.Exists(OutputFolder) ? Directory.GetFiles(OutputFolder).Order(StringComparer.Ordinal).ToArray() : [];
+        Directory.Exists(OutputFolder)
+            ? Directory.GetFiles(OutputFolder, "*", SearchOption.AllDirectories)
+                .Where(path => Path.GetExtension(path) is ".png" or ".jpg" or ".jpeg" or ".webp")
+                .Order(StringComparer.Ordinal)
+                .ToArray()
+            : [];
+
+    /// <summary>Where <c>photon batch NAME.ext</c> puts its images, journal, manifest and contact sheet by default.</summary>
+    public string BatchFolder(string inputFileName) => Path.Combine(OutputFolder, Path.GetFileNameWithoutExtension(inputFileName));
 
     public void Dispose()
     {

@@ -189,4 +189,44 @@ public sealed class FaultInjectionTests
         Assert.False(completedBeforeAdvance);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_dropped_submit_gives_no_answer_but_its_prediction_exists()
+    {
+        await using var session = await EmulatorSession.StartAsync(o => o.Faults.ConnectionResetRate = 1);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => session.Api.PostAsync("luma/photon-flash", Json.Body(new { prompt = "A fox" })));
+
+        Assert.Equal(1, session.Emulator.PredictionsCreated);
+    }
+
+    [Fact]
+    public async Task The_request_observer_hears_a_submit_arrive_and_be_answered_and_a_dropped_one_as_dropped()
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using (var session = await EmulatorSession.StartAsync(o => o.OnRequest = r => seen.Enqueue($"{r} submit={r.IsSubmit}")))
+        {
+            using var submitted = await session.Api.PostAsync("luma/photon-flash", Json.Body(new { prompt = "A fox" }));
+            using var history = await session.Api.PostAsync("predictions", Json.Body(new { page = 1, page_size = 10 }));
+        }
+
+        await using (var dropping = await EmulatorSession.StartAsync(o =>
+        {
+            o.Faults.ConnectionResetRate = 1;
+            o.OnRequest = r => seen.Enqueue($"{r} submit={r.IsSubmit}");
+        }))
+        {
+            await Assert.ThrowsAsync<HttpRequestException>(() => dropping.Api.PostAsync("luma/photon-flash", Json.Body(new { prompt = "A hare" })));
+        }
+
+        Assert.Equal(
+        [
+            "POST /api/v3/luma/photon-flash submit=True",
+            "POST /api/v3/luma/photon-flash -> 200 submit=True",
+            "POST /api/v3/predictions submit=False",
+            "POST /api/v3/predictions -> 200 submit=False",
+            "POST /api/v3/luma/photon-flash submit=True",
+            "POST /api/v3/luma/photon-flash -> dropped submit=True",
+        ], seen);
+    }
 }

@@ -143,7 +143,85 @@ public sealed class BatchEngineTests
         Assert.DoesNotContain(_client.Log, l => l.StartsWith("submit", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_batch_id_is_a_sha256_of_every_items_length_prefixed_fields_however_long_they_are()
+    {
+        var longPrompt = string.Concat(Enumerable.Repeat("Ünïcödé fox, ", 3_000));
+        PhotonBatchItem[] items =
+        [
+            new("a", "A red fox"),
+            new("b", longPrompt) { Quality = PhotonQuality.Final },
+            new("c", "The same fox at night") { InputImage = new Uri("https://example.com/fox.png") },
+            .. Enumerable.Range(0, 5_000).Select(i => new PhotonBatchItem($"k{i}", $"prompt {i}")),
+        ];
+
+        // Written out field by field, as a journal made by any earlier version of the engine recorded it.
+        using var expected = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        void Field(string text)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            expected.AppendData(BitConverter.GetBytes(bytes.Length));
+            expected.AppendData(bytes);
+        }
+
+        Field("photon-batch/1");
+        foreach (var item in items)
+        {
+            Field(item.Key);
+            Field(item.Prompt);
+            Field(item.Key switch { "b" => "luma/photon", "c" => "luma/photon-flash-modify", _ => "luma/photon-flash" });
+            Field(item.InputImage?.AbsoluteUri ?? "");
+        }
+
+        Assert.True(BitConverter.IsLittleEndian);
+        Assert.Equal(Convert.ToHexStringLower(expected.GetHashAndReset()), await IdAsync(items));
+    }
+
     private static JsonElement Input(string prompt) => JsonSerializer.SerializeToElement(new { prompt });
+
+    [Fact]
+    public async Task The_plan_prices_what_is_left_to_submit_and_uncertain_items_only_when_they_will_be_resubmitted()
+    {
+        PhotonBatchItem[] items = [new("a", "A red fox") { Model = "photon" }, new("b", "A grey wolf") { Model = "photon" }, new("c", "A hare")];
+        await SeedAsync(items, ("a", Now.AddMinutes(-1)));
+
+        var leftAlone = await OpenAsync(items);
+        var resubmitted = await OpenAsync(items, new PhotonBatchOptions { ResubmitUncertain = true });
+
+        Assert.Equal(PhotonModels.Photon.PricePerImageUsd + PhotonModels.PhotonFlash.PricePerImageUsd, leftAlone.Plan.CostToGoUsd);
+        Assert.Equal((2 * PhotonModels.Photon.PricePerImageUsd) + PhotonModels.PhotonFlash.PricePerImageUsd, resubmitted.Plan.CostToGoUsd);
+    }
+
+    [Fact]
+    public async Task In_flight_counts_the_items_holding_a_slot_and_is_zero_before_and_after()
+    {
+        var bothWaiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiting = 0;
+        _client.BeforeWait = _ =>
+        {
+            if (Interlocked.Increment(ref waiting) == 2) bothWaiting.SetResult();
+            return release.Task;
+        };
+        var batch = await OpenAsync([new PhotonBatchItem("a", "A red fox"), new PhotonBatchItem("b", "A grey wolf"), new PhotonBatchItem("c", "A hare")], concurrency: 2);
+        var before = batch.InFlight;
+
+        var run = Task.Run(async () =>
+        {
+            var results = new List<PhotonBatchResult>();
+            await foreach (var result in batch.RunAsync()) results.Add(result);
+            return results;
+        });
+        await bothWaiting.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var during = batch.InFlight;
+        release.SetResult();
+        var results = await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, before);
+        Assert.Equal(2, during);
+        Assert.Equal(3, results.Count);
+        Assert.Equal(0, batch.InFlight);
+    }
 
     private async Task<string> IdAsync(PhotonBatchItem[] items) => (await PhotonBatch.OpenAsync(_client, items)).Descriptor.Id;
 

@@ -27,10 +27,14 @@ public sealed class ScriptedBatchClient : IPhotonClient
         return Task.FromResult(PhotonModelFactory.PredictionHandle(this, id, options?.Model ?? PhotonModels.PhotonFlash.Id));
     }
 
-    public Task<ImageGenerationResult> WaitForCompletionAsync(PredictionHandle prediction, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    /// <summary>Runs at the start of every wait, so that a test can hold waits open; none by default.</summary>
+    public Func<string, Task>? BeforeWait { get; set; }
+
+    public async Task<ImageGenerationResult> WaitForCompletionAsync(PredictionHandle prediction, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         Log.Enqueue($"wait {prediction.Id}");
-        return Task.FromResult(CannedResults.Url(prediction.Id, PhotonModels.Get(prediction.ModelId ?? PhotonModels.PhotonFlash.Id)));
+        if (BeforeWait is { } before) await before(prediction.Id);
+        return CannedResults.Url(prediction.Id, PhotonModels.Get(prediction.ModelId ?? PhotonModels.PhotonFlash.Id));
     }
 
     public Task<PredictionHistoryPage> GetHistoryAsync(PredictionHistoryQuery? query = null, CancellationToken cancellationToken = default)
