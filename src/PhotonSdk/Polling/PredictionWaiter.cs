@@ -77,7 +77,7 @@ internal sealed class PredictionWaiter
                 // Only a wait that learns durations needs to know when each answer came (PredictionBenchmarks).
                 if (learn)
                 {
-                    var seen = latestAt = _time.GetTimestamp();
+                    var seen = latestAt = response.ArrivedTimestamp != 0 ? response.ArrivedTimestamp : _time.GetTimestamp();
                     if (!lastStatus.IsTerminal) lastPending = seen;
                     else if (lastStatus == PredictionStatus.Completed && lastPending is { } pending)
                     {

@@ -123,7 +123,7 @@ internal sealed class PredictionRunner
         }
 
         var handle = new PredictionHandle(_owner, data.Id, model.Id, default);
-        var answered = _time.GetTimestamp();
+        var answered = response.ArrivedTimestamp != 0 ? response.ArrivedTimestamp : _time.GetTimestamp();
         handle.Observe(new PredictionObservation(data, answered, started, options.SyncMode ? started : answered, requestedModelId));
         activity?.SetTag("gen_ai.response.id", data.Id);
         Log.Submitted(_logger, data.Id, model.Id);

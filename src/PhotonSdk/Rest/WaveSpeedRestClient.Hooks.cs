@@ -88,6 +88,7 @@ public partial class WaveSpeedRestClient
             throw ErrorMapper.FromEnvelope(code, message, context);
         }
 
+        if (value is PredictionResponse answer) answer.ArrivedTimestamp = body.ArrivedTimestamp;
         return Task.FromResult(new ObjectResponseResult<T>(value, string.Empty));
     }
 
