@@ -30,7 +30,7 @@ var results = new List<ModeResult>();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Modes {string.Join(", ", options.Modes)}; {options.Predictions} predictions per mode, {options.Concurrency} in flight, half Photon Flash (3 s) and half Photon (8 s), latency jitter ±{options.LatencyJitter:P0}; burst {options.Burst} at latency scale {options.BurstLatencyScale}; at most {options.MaxConnections} connections."));
 
-var steadyModes = options.Modes.Where(m => m is "polling" or "sync" or "baseline").ToList();
+var steadyModes = options.Modes.Where(m => m is "polling" or FreshClients.Mode or "sync" or "baseline").ToList();
 if (steadyModes.Count > 0)
 {
     await using var emulator = await WaveSpeedEmulator.StartAsync(Emulator(latencyScale: 1));
