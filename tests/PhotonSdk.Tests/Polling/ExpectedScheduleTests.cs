@@ -100,6 +100,18 @@ public sealed class ExpectedScheduleTests
     }
 
     [Fact]
+    public async Task The_window_is_timed_from_when_the_submits_answer_arrived_not_from_when_the_client_had_read_it()
+    {
+        // The answer arrives as the server takes the submit, then the client spends 80 ms reading it; the prediction's
+        // clock started before that, so the checks must not move with it.
+        using var rig = new TimedClientRig((_, _) => Seconds(3), submitAnswerReading: TimeSpan.FromMilliseconds(80));
+
+        await rig.GenerateAsync("flash");
+
+        Assert.Equal([Seconds(2.7), Seconds(3)], rig.Api.ReadsOf(0));
+    }
+
+    [Fact]
     public async Task A_wait_resumed_from_an_id_alone_reads_at_once_then_follows_the_first_delay()
     {
         using var rig = new TimedClientRig((_, _) => Seconds(3));

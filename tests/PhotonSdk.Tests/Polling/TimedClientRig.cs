@@ -9,10 +9,13 @@ public sealed class TimedClientRig : IDisposable
 {
     private readonly HttpClient _http;
 
-    public TimedClientRig(Func<int, string, TimeSpan> durationOf, Action<PollingOptions>? configure = null, TimeSpan? submitTransit = null)
+    public TimedClientRig(
+        Func<int, string, TimeSpan> durationOf, Action<PollingOptions>? configure = null, TimeSpan? submitTransit = null, TimeSpan? submitAnswerReading = null)
     {
         Api = new TimedPredictionHandler(Time, durationOf);
-        HttpMessageHandler handler = submitTransit is { } transit ? new SlowSubmits(Time, transit) { InnerHandler = Api } : Api;
+        HttpMessageHandler handler = Api;
+        if (submitAnswerReading is { } reading) handler = new SlowSubmitAnswers(Time, reading) { InnerHandler = handler };
+        if (submitTransit is { } transit) handler = new SlowSubmits(Time, transit) { InnerHandler = handler };
         _http = new HttpClient(handler);
         var options = new PhotonClientOptions { ApiKey = "ws-test-key", BaseUrl = new Uri("https://api.wavespeed.ai"), TimeProvider = Time };
         configure?.Invoke(options.Polling);
@@ -50,6 +53,43 @@ public sealed class TimedClientRig : IDisposable
         {
             if (request.Method == HttpMethod.Post) await Task.Delay(transit, time, cancellationToken);
             return await base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A submit's answer that has arrived but takes the client a while to read: a fresh process compiling the code that
+    /// reads its first answer.
+    /// </summary>
+    private sealed class SlowSubmitAnswers(TimeProvider time, TimeSpan reading) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (request.Method == HttpMethod.Post) response.Content = new SlowContent(response.Content, time, reading);
+            return response;
+        }
+    }
+
+    private sealed class SlowContent(HttpContent inner, TimeProvider time, TimeSpan reading) : HttpContent
+    {
+        protected override async Task<Stream> CreateContentReadStreamAsync()
+        {
+            await Task.Delay(reading, time);
+            return await inner.ReadAsStreamAsync();
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => inner.CopyToAsync(stream);
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
         }
     }
 }
