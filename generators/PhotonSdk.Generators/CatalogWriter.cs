@@ -25,7 +25,7 @@ internal static class CatalogWriter
             code.AppendLine("        /// <summary>");
             code.AppendLine($"        /// <c>{Xml(model.Id)}</c>: {model.PriceUsd.ToString(CultureInfo.InvariantCulture)} USD per image, {(model.Tier == "flash" ? "draft" : "final")} quality, {(model.TakesInputImage ? "modifies an input image" : "text to image")}.");
             code.AppendLine("        /// </summary>");
-            code.AppendLine($"        public static PhotonModel {PropertyName(model.Id)} {{ get; }} = new PhotonModel({Literal(model.Id)}, {Literal(PropertyName(model.Id))}, {model.PriceUsd.ToString(CultureInfo.InvariantCulture)}m, PhotonQuality.{(model.Tier == "flash" ? "Draft" : "Final")}, {Bool(model.TakesInputImage)}, {Bool(model.HasWebhookParameter)}, {Literal(model.OperationId)});");
+            code.AppendLine($"        public static PhotonModel {PropertyName(model.Id)} {{ get; }} = new PhotonModel({Literal(model.Id)}, {Literal(PropertyName(model.Id))}, {model.PriceUsd.ToString(CultureInfo.InvariantCulture)}m, PhotonQuality.{(model.Tier == "flash" ? "Draft" : "Final")}, {Bool(model.TakesInputImage)}, {Bool(model.HasWebhookParameter)}, {Literal(model.OperationId)}, {TypicalDuration(model)});");
             code.AppendLine();
         }
 
@@ -90,6 +90,16 @@ internal static class CatalogWriter
         code.AppendLine("            }");
         code.AppendLine("        }");
         code.AppendLine("    }");
+        code.AppendLine();
+        code.AppendLine("    [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::PhotonSdk.Rest.PredictionResponse))]");
+        foreach (var schema in models.Select(m => m.RequestSchema).Distinct(StringComparer.Ordinal))
+        {
+            code.AppendLine($"    [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::PhotonSdk.Rest.{schema}))]");
+        }
+
+        code.AppendLine("    internal sealed partial class WaveSpeedJsonContext");
+        code.AppendLine("    {");
+        code.AppendLine("    }");
         code.AppendLine("}");
         return code.ToString().ReplaceLineEndings("\n");
     }
@@ -143,6 +153,11 @@ internal static class CatalogWriter
     private static string Literal(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
     private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string TypicalDuration(ModelSpec model) =>
+        model.TypicalSeconds is { } seconds
+            ? $"global::System.TimeSpan.FromMilliseconds({(seconds * 1000).ToString("0", CultureInfo.InvariantCulture)})"
+            : "null";
 
     private static string Xml(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -22,7 +22,7 @@ await using var emulator = Environment.GetEnvironmentVariable(PhotonClientOption
     : await WaveSpeedEmulator.StartAsync(new EmulatorOptions { LatencyScale = 0.2 });
 var clientOptions = emulator is null
     ? new PhotonClientOptions()
-    : new PhotonClientOptions { ApiKey = "emulator-key", BaseUrl = emulator.BaseUrl, Polling = new PollingOptions { FirstDelay = TimeSpan.FromMilliseconds(200) } };
+    : new PhotonClientOptions { ApiKey = "emulator-key", BaseUrl = emulator.BaseUrl, Polling = new PollingOptions { FirstDelay = TimeSpan.FromMilliseconds(200), UseTypicalDurations = false } };
 using var photon = new PhotonClient(clientOptions);
 
 Console.WriteLine(emulator is null

@@ -13,7 +13,7 @@ using var client = new PhotonClient(new PhotonClientOptions
 {
     ApiKey = "any-key",
     BaseUrl = emulator.BaseUrl,
-    Polling = { FirstDelay = TimeSpan.FromMilliseconds(200) },
+    Polling = { FirstDelay = TimeSpan.FromMilliseconds(200), UseTypicalDurations = false },
 });
 
 Console.WriteLine($"emulator in a test:     {await Snippets.EmulatorInATestAsync()}");

@@ -4,8 +4,9 @@ using PhotonSdk.Polling;
 namespace PhotonSdk.Benchmarks;
 
 /// <summary>
-/// What the learned polling schedule adds to one prediction: recording its observed duration and reading the model's
-/// expected one (a lock, a 15-sample copy and sort). PredictionBenchmarks runs with learning off; this is the difference.
+/// What the learned polling schedule adds to one prediction: recording its observed duration and reading the window its
+/// checks are timed by (a lock, a 15-sample copy and sort). PredictionBenchmarks runs with learning off; this is the
+/// difference.
 /// </summary>
 [MemoryDiagnoser]
 public class LearningBenchmarks
@@ -15,6 +16,7 @@ public class LearningBenchmarks
     private static readonly TimeSpan FastWindow = TimeSpan.FromSeconds(1.2);
 
     private readonly ModelDurations _durations = new();
+    private readonly PollingOptions _polling = new();
 
     [GlobalSetup]
     public void Setup()
@@ -23,9 +25,9 @@ public class LearningBenchmarks
     }
 
     [Benchmark]
-    public TimeSpan? RecordAndReadExpectedDuration()
+    public TimeSpan? RecordAndReadExpectedWindow()
     {
         _durations.Record("luma/photon-flash", Pending, Completed, FastWindow);
-        return _durations.Expected("luma/photon-flash");
+        return _durations.Window("luma/photon-flash", _polling)?.Anchor;
     }
 }

@@ -28,10 +28,10 @@ public class PredictionBenchmarks
                 ApiKey = "benchmark-key",
                 BaseUrl = new Uri("https://api.wavespeed.ai"),
                 // Both sides send their requests back to back, so the SDK's polling timing is off: zero delays, and no
-                // waits timed from learned durations (the scripted answers follow the poll count, not the clock, so a
-                // learned duration would lock onto whatever the first, not yet compiled prediction took). The bookkeeping that
-                // learning adds per prediction is measured on its own in LearningBenchmarks.
-                Polling = { FirstDelay = TimeSpan.Zero, Growth = 1, MaxDelay = TimeSpan.FromTicks(1), LearnDurations = false },
+                // waits timed from typical or learned durations (the scripted answers follow the poll count, not the clock,
+                // so a learned duration would lock onto whatever the first, not yet compiled prediction took). The
+                // bookkeeping that learning adds per prediction is measured on its own in LearningBenchmarks.
+                Polling = { FirstDelay = TimeSpan.Zero, Growth = 1, MaxDelay = TimeSpan.FromTicks(1), LearnDurations = false, UseTypicalDurations = false },
             },
             _http);
         _minimal = new MinimalLoop(_http, "benchmark-key");

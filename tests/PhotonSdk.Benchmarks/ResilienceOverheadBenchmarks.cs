@@ -55,7 +55,7 @@ public class ResilienceOverheadBenchmarks
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, ResultUrl);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _waitBound.Token);
-        await BufferedBody.ReplaceAsync(response, ResultRead, PhotonClient.MaxResponseBytes, _waitBound.Token);
+        await BufferedBody.ReplaceAsync(response, ResultRead, PhotonClient.MaxResponseBytes, 0, _waitBound.Token);
         return response.Content.Headers.ContentLength ?? 0;
     }
 

@@ -32,6 +32,7 @@ public sealed class ServiceCollectionTests : IDisposable
             [$"{prefix}:BaseUrl"] = _server.Url,
             [$"{prefix}:Routing:DefaultModel"] = "flash",
             [$"{prefix}:Polling:FirstDelay"] = "00:00:00.010",
+            [$"{prefix}:Polling:UseTypicalDurations"] = "false",
             [$"{prefix}:Retry:BaseDelay"] = "00:00:00",
             [$"{prefix}:Retry:UseJitter"] = "false",
         };

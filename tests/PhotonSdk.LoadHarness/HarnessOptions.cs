@@ -8,8 +8,9 @@ internal sealed class HarnessOptions
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/PhotonSdk.LoadHarness -- [options]
-          --modes LIST              comma-separated: polling, sync, baseline, burst (default these four), and the
-                                    batch engine's batch-throughput and journal-resume (run only when named)
+          --modes LIST              comma-separated: polling, fresh, sync, baseline, burst (default these five; fresh makes
+                                    a new client per prediction, so none is timed by what earlier ones taught it), and
+                                    the batch engine's batch-throughput and journal-resume (run only when named)
           --predictions N           predictions per mode for polling, sync and baseline (default 200)
           --concurrency N           predictions in flight at once in those modes (default 20)
           --latency-jitter SHARE    spread each emulated latency within this share either side (default 0, the emulator's)
@@ -24,9 +25,9 @@ internal sealed class HarnessOptions
         """;
 
     /// <summary>Every mode the harness knows; the batch modes run only when named.</summary>
-    public static readonly IReadOnlyList<string> KnownModes = ["polling", "sync", "baseline", "burst", BatchThroughputMode.Name, JournalResumeMode.Name];
+    public static readonly IReadOnlyList<string> KnownModes = ["polling", FreshClients.Mode, "sync", "baseline", "burst", BatchThroughputMode.Name, JournalResumeMode.Name];
 
-    public IReadOnlyList<string> Modes { get; private set; } = ["polling", "sync", "baseline", "burst"];
+    public IReadOnlyList<string> Modes { get; private set; } = ["polling", FreshClients.Mode, "sync", "baseline", "burst"];
 
     public int Predictions { get; private set; } = 200;
 

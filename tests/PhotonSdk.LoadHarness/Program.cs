@@ -30,7 +30,7 @@ var results = new List<ModeResult>();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Modes {string.Join(", ", options.Modes)}; {options.Predictions} predictions per mode, {options.Concurrency} in flight, half Photon Flash (3 s) and half Photon (8 s), latency jitter ±{options.LatencyJitter:P0}; burst {options.Burst} at latency scale {options.BurstLatencyScale}; at most {options.MaxConnections} connections."));
 
-var steadyModes = options.Modes.Where(m => m is "polling" or "sync" or "baseline").ToList();
+var steadyModes = options.Modes.Where(m => m is "polling" or FreshClients.Mode or "sync" or "baseline").ToList();
 if (steadyModes.Count > 0)
 {
     await using var emulator = await WaveSpeedEmulator.StartAsync(Emulator(latencyScale: 1));
@@ -38,6 +38,7 @@ if (steadyModes.Count > 0)
     using var http = new HttpClient(counter) { Timeout = Timeout.InfiniteTimeSpan };
     using var client = new PhotonClient(new PhotonClientOptions { ApiKey = ApiKey, BaseUrl = emulator.BaseUrl }, http);
     var baseline = new BaselinePoller(http, emulator.ApiBaseUrl, ApiKey);
+    var fresh = new FreshClients(http, emulator.BaseUrl, ApiKey, models);
 
     foreach (var mode in steadyModes)
     {
@@ -46,12 +47,14 @@ if (steadyModes.Count > 0)
         {
             "polling" => (i, token) => GenerateAsync(client, i, syncMode: false, token),
             "sync" => (i, token) => GenerateAsync(client, i, syncMode: true, token),
+            FreshClients.Mode => fresh.GenerateAsync,
             _ => (i, token) => baseline.GenerateAsync(models[i % 2], Prompt(i), token),
         };
         var name = mode switch
         {
             "polling" => "SDK default polling",
             "sync" => "SDK sync mode",
+            FreshClients.Mode => FreshClients.Name,
             _ => "baseline: GET every 1 s",
         };
         results.Add(await ModeRunner.RunAsync(name, options.Predictions, options.Concurrency, options.TimeLimit, emulator, counter, generate));

@@ -10,6 +10,7 @@ namespace PhotonSdk.Spec;
 /// <param name="HasWebhookParameter">Whether the operation takes a <c>webhook</c> parameter.</param>
 /// <param name="RequestSchema">The name of the request body's schema under <c>components/schemas</c>.</param>
 /// <param name="RequestProperties">The properties of that schema by JSON name, in spec order.</param>
+/// <param name="TypicalSeconds">About how long one prediction takes, when the spec says (<c>typical-seconds</c>).</param>
 internal sealed record ModelSpec(
     string Id,
     string Path,
@@ -19,7 +20,8 @@ internal sealed record ModelSpec(
     string OperationId,
     bool HasWebhookParameter,
     string RequestSchema,
-    IReadOnlyDictionary<string, BodyProperty> RequestProperties);
+    IReadOnlyDictionary<string, BodyProperty> RequestProperties,
+    decimal? TypicalSeconds = null);
 
 /// <summary>A property of a submit request body, by its JSON name.</summary>
 /// <param name="JsonName">The JSON property name.</param>

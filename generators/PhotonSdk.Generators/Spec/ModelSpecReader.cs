@@ -89,6 +89,18 @@ internal static class ModelSpecReader
             throw new SpecException($"{where}: input-image '{inputImageText}' must be true or false");
         }
 
+        decimal? typicalSeconds = null;
+        if (Scalar(facts, "typical-seconds") is { } typicalText)
+        {
+            // Optional, unlike the facts above: without it the SDK simply has no prior for the model's duration.
+            if (!decimal.TryParse(typicalText, NumberStyles.Float, CultureInfo.InvariantCulture, out var typical) || typical <= 0 || typical > 3600)
+            {
+                throw new SpecException($"{where}: typical-seconds '{typicalText}' must be a number of seconds above 0 and at most 3600");
+            }
+
+            typicalSeconds = typical;
+        }
+
         var operationId = operation.OperationId is { Length: > 0 } ? operation.OperationId : throw new SpecException($"{where}: operationId is missing");
         var body = operation.RequestBody?.Content is { } content && content.TryGetValue("application/json", out var media) ? media.Schema : null;
         if (body is not OpenApiSchemaReference { Reference.Id: { Length: > 0 } schemaName } reference)
@@ -109,7 +121,7 @@ internal static class ModelSpecReader
         }
 
         var hasWebhook = operation.Parameters?.Any(p => string.Equals(p.Name, "webhook", StringComparison.Ordinal)) == true;
-        return new ModelSpec(id, path, price, tier, takesImage, operationId, hasWebhook, schemaName, properties);
+        return new ModelSpec(id, path, price, tier, takesImage, operationId, hasWebhook, schemaName, properties, typicalSeconds);
     }
 
     /// <summary>A scalar of the extension as text, whether YAML gave it as a string, a number or a boolean.</summary>

@@ -77,7 +77,7 @@ internal static class GenerateCommand
                 }
 
                 return await PredictionWatcher.WaitAsync(
-                    client, handle, connection.Polling, h => report(LiveStatus.Describe(h)), cancellationToken).ConfigureAwait(false);
+                    client, handle, context.Terminal.IsInteractive ? h => report(LiveStatus.Describe(h)) : null, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
 
             await ResultSaver.SaveAndPrintAsync(context, connection, result, output, json, force, cancellationToken).ConfigureAwait(false);

@@ -31,7 +31,7 @@ internal static class GetCommand
             var client = connection.Client;
             var handle = client.GetPrediction(predictionId);
             var result = await LiveStatus.RunAsync(context.Terminal, $"Reading prediction {predictionId}…", report =>
-                PredictionWatcher.WaitAsync(client, handle, connection.Polling, h => report(LiveStatus.Describe(h)), cancellationToken))
+                PredictionWatcher.WaitAsync(client, handle, context.Terminal.IsInteractive ? h => report(LiveStatus.Describe(h)) : null, cancellationToken))
                 .ConfigureAwait(false);
 
             await ResultSaver.SaveAndPrintAsync(context, connection, result, output, json, force, cancellationToken).ConfigureAwait(false);

@@ -28,15 +28,14 @@ internal static class ResultSaver
                 $"Saving prediction {result.PredictionId} was cancelled.", result.PredictionId, predictionMayExist: true, e, cancellationToken);
         }
 
-        var image = SavedImage.From(result, path);
+        var image = SavedImage.From(result, path, urlOutlivesCommand: !connection.IsInProcessEmulator);
         if (json)
         {
             await SavedImageWriter.WriteJsonAsync(context.Terminal.Out, image).ConfigureAwait(false);
         }
         else
         {
-            await SavedImageWriter.WriteTextAsync(context.Terminal.Out, image, context.Environment.WorkingDirectory, showUrl: !connection.IsInProcessEmulator)
-                .ConfigureAwait(false);
+            await SavedImageWriter.WriteTextAsync(context.Terminal.Out, image, context.Environment.WorkingDirectory).ConfigureAwait(false);
         }
     }
 

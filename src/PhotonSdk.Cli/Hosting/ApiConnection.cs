@@ -22,7 +22,7 @@ internal sealed class ApiConnection : IAsyncDisposable
 
     public PhotonClient Client { get; }
 
-    /// <summary>The polling the client was made with; the live status display follows the same schedule.</summary>
+    /// <summary>The polling the client was made with.</summary>
     public PollingOptions Polling { get; }
 
     /// <summary>Whether the API is an emulator inside this process, whose URLs stop working when the tool exits.</summary>
@@ -67,6 +67,7 @@ internal sealed class ApiConnection : IAsyncDisposable
         var emulator = await WaveSpeedEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
         try
         {
+            ExpectScaledDurations(environment.EmulatorPolling, options.LatencyScale);
             var client = new PhotonClient(new PhotonClientOptions
             {
                 ApiKey = EmulatorApiKey,
@@ -90,6 +91,19 @@ internal sealed class ApiConnection : IAsyncDisposable
     {
         Client.Dispose();
         if (_emulator is not null) await _emulator.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The in-process emulator runs each model at about its typical duration times its latency scale, so the client
+    /// expects that rather than the real service's durations, which would put its first check well after the image is
+    /// ready. Derived from the catalog each time, so calling it again changes nothing.
+    /// </summary>
+    private static void ExpectScaledDurations(PollingOptions polling, double latencyScale)
+    {
+        foreach (var model in PhotonModels.All)
+        {
+            if (model.TypicalDuration is { } typical) polling.ExpectedDurations[model.Id] = typical * latencyScale;
+        }
     }
 
     private static Uri ParseBaseUrl(string text) =>

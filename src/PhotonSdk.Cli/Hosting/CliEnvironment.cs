@@ -27,7 +27,10 @@ internal sealed class CliEnvironment
     /// </summary>
     public double EmulatorLatencyScale { get; init; } = 0.25;
 
-    /// <summary>How the tool polls the in-process emulator; sooner than WaveSpeed's 2 s, to match its shorter latency.</summary>
+    /// <summary>
+    /// How the tool polls an emulator: sooner than WaveSpeed's 2 s when it knows nothing of a model, to match the
+    /// in-process emulator's shorter latency, whose scaled durations it is told to expect when it starts one.
+    /// </summary>
     public PollingOptions EmulatorPolling { get; init; } = new()
     {
         FirstDelay = TimeSpan.FromMilliseconds(500),

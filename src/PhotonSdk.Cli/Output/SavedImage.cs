@@ -9,10 +9,13 @@ namespace PhotonSdk.Cli.Output;
 /// <param name="PredictionId">The prediction id.</param>
 /// <param name="CostUsd">The price in US dollars, when the model is in the catalog.</param>
 /// <param name="Timings">How long it took.</param>
-/// <param name="Url">The output's URL; <see langword="null"/> when the image came as bytes.</param>
+/// <param name="Url">
+/// The output's URL; <see langword="null"/> when the image came as bytes, or when it would not outlive the command (an
+/// emulator inside this process).
+/// </param>
 internal sealed record SavedImage(string Path, string Model, string PredictionId, decimal? CostUsd, SavedImageTimings Timings, Uri? Url)
 {
-    public static SavedImage From(ImageGenerationResult result, string path)
+    public static SavedImage From(ImageGenerationResult result, string path, bool urlOutlivesCommand)
     {
         ArgumentNullException.ThrowIfNull(result);
         var timings = result.Timings;
@@ -26,6 +29,6 @@ internal sealed record SavedImage(string Path, string Model, string PredictionId
                 timings.Inference?.TotalMilliseconds,
                 timings.Execution?.TotalMilliseconds,
                 timings.Elapsed.TotalMilliseconds),
-            result.Image.Url);
+            urlOutlivesCommand ? result.Image.Url : null);
     }
 }

@@ -12,8 +12,7 @@ internal static class SavedImageWriter
     /// <param name="stdout">Where to write.</param>
     /// <param name="image">The image.</param>
     /// <param name="workingDirectory">Paths beneath it are shown relative to it.</param>
-    /// <param name="showUrl">Whether the URL is worth showing: an in-process emulator's URLs die with the process.</param>
-    public static async Task WriteTextAsync(TextWriter stdout, SavedImage image, string workingDirectory, bool showUrl)
+    public static async Task WriteTextAsync(TextWriter stdout, SavedImage image, string workingDirectory)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(image);
@@ -22,7 +21,7 @@ internal static class SavedImageWriter
         await stdout.WriteLineAsync($"  prediction  {image.PredictionId}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"  cost        {Money(image.CostUsd)}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"  timings     {Timings(image.Timings)}").ConfigureAwait(false);
-        if (showUrl && image.Url is { } url) await stdout.WriteLineAsync($"  url         {url}").ConfigureAwait(false);
+        if (image.Url is { } url) await stdout.WriteLineAsync($"  url         {url}").ConfigureAwait(false);
     }
 
     public static string Money(decimal? usd) =>

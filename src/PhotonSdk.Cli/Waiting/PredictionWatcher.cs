@@ -1,54 +1,39 @@
-using System.Diagnostics;
-
 namespace PhotonSdk.Cli.Waiting;
 
 /// <summary>
-/// Waits for a prediction while reporting each status it passes through (created, processing, completed), for the
-/// live display. It reads the status on the client's polling schedule and within its bound, then lets
-/// <see cref="PhotonClient.WaitForCompletionAsync"/> turn the terminal prediction into a result or a typed error (or
-/// finish the wait and raise the SDK's timeout, which carries the id).
+/// Waits for a prediction through the client's own wait, so that the tool checks exactly when the SDK would (near the
+/// model's expected duration, within the client's bound) and turns the outcome into a result or a typed error the same
+/// way; meanwhile it reports each status the wait's checks bring (created, processing, completed), for the live display.
 /// </summary>
 internal static class PredictionWatcher
 {
-    private static readonly TimeSpan MinimumFinalWait = TimeSpan.FromMilliseconds(1);
+    /// <summary>How often the display looks at the handle's status; it reads a field, and sends nothing.</summary>
+    private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <param name="client">The client that made or rehydrated the handle.</param>
+    /// <param name="handle">The prediction.</param>
+    /// <param name="onStatus">Told of each new status; <see langword="null"/> when nothing shows them.</param>
+    /// <param name="cancellationToken">Stops the waiting, not the prediction.</param>
     public static async Task<ImageGenerationResult> WaitAsync(
-        PhotonClient client, PredictionHandle handle, PollingOptions polling, Action<PredictionHandle> onStatus, CancellationToken cancellationToken)
+        PhotonClient client, PredictionHandle handle, Action<PredictionHandle>? onStatus, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(handle);
-        ArgumentNullException.ThrowIfNull(polling);
-        ArgumentNullException.ThrowIfNull(onStatus);
 
-        var started = Stopwatch.GetTimestamp();
-        var delay = polling.FirstDelay;
-        try
+        var wait = client.WaitForCompletionAsync(handle, timeout: null, cancellationToken);
+        if (onStatus is not null)
         {
-            // A handle rehydrated from an id has no status yet: read it at once (an unknown id fails here, not later).
-            if (!handle.Status.IsKnown) await handle.UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
-            onStatus(handle);
-            while (!handle.Status.IsTerminal && Stopwatch.GetElapsedTime(started) + delay < polling.Timeout)
+            var shown = handle.Status;
+            if (shown.IsKnown) onStatus(handle);
+            while (!wait.IsCompleted && !cancellationToken.IsCancellationRequested)
             {
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                await handle.UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
+                await Task.WhenAny(wait, Task.Delay(RedrawInterval, cancellationToken)).ConfigureAwait(false);
+                if (handle.Status == shown) continue;
+                shown = handle.Status;
                 onStatus(handle);
-                delay = Grow(delay, polling);
             }
         }
-        catch (OperationCanceledException e) when (e is not PhotonCanceledException && cancellationToken.IsCancellationRequested)
-        {
-            throw new PhotonCanceledException(
-                $"Waiting for prediction {handle.Id} was cancelled. The prediction keeps running on the server and is billed; resume it by its id.",
-                handle.Id, predictionMayExist: true, e, cancellationToken);
-        }
 
-        var remaining = polling.Timeout - Stopwatch.GetElapsedTime(started);
-        return await client.WaitForCompletionAsync(handle, remaining > MinimumFinalWait ? remaining : MinimumFinalWait, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static TimeSpan Grow(TimeSpan delay, PollingOptions polling)
-    {
-        var grown = TimeSpan.FromTicks((long)Math.Min(delay.Ticks * polling.Growth, polling.MaxDelay.Ticks));
-        return grown > TimeSpan.Zero ? grown : TimeSpan.FromMilliseconds(100);
+        return await wait.ConfigureAwait(false);
     }
 }

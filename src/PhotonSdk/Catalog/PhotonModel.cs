@@ -8,7 +8,8 @@ namespace PhotonSdk;
 /// </summary>
 public sealed class PhotonModel
 {
-    internal PhotonModel(string id, string name, decimal pricePerImageUsd, PhotonQuality quality, bool takesInputImage, bool acceptsWebhook, string submitOperationId)
+    internal PhotonModel(
+        string id, string name, decimal pricePerImageUsd, PhotonQuality quality, bool takesInputImage, bool acceptsWebhook, string submitOperationId, TimeSpan? typicalDuration = null)
     {
         Id = id;
         Name = name;
@@ -17,6 +18,7 @@ public sealed class PhotonModel
         TakesInputImage = takesInputImage;
         AcceptsWebhook = acceptsWebhook;
         SubmitOperationId = submitOperationId;
+        TypicalDuration = typicalDuration;
     }
 
     /// <summary>The model id as WaveSpeed names it, e.g. <c>luma/photon-flash</c>.</summary>
@@ -36,6 +38,12 @@ public sealed class PhotonModel
 
     /// <summary>Whether a submit to this model can name a webhook that the server calls when the prediction finishes.</summary>
     public bool AcceptsWebhook { get; }
+
+    /// <summary>
+    /// About how long one prediction takes from submit to completed, when the spec says; <see langword="null"/> when it
+    /// does not. It is where <see cref="PollingOptions.ExpectedDurations"/> starts, before a client has timed the model.
+    /// </summary>
+    public TimeSpan? TypicalDuration { get; }
 
     /// <summary>The spec's <c>operationId</c> of the operation that submits to this model.</summary>
     internal string SubmitOperationId { get; }

@@ -29,16 +29,20 @@ internal sealed class PredictionWaiter
 
     /// <summary>
     /// Waits from what was last observed of a prediction (nothing, for one known by its id alone) until it is terminal;
-    /// returns the terminal answer, when it came and how many GETs it took. A bound that fires is a
-    /// <see cref="PhotonWaitTimeoutException"/>, a cancelled wait a <see cref="PhotonCanceledException"/>.
+    /// returns the terminal answer, when it came and how many GETs it took. The handle's status follows each answer, for
+    /// whoever shows progress. A bound that fires is a <see cref="PhotonWaitTimeoutException"/>, a cancelled wait a
+    /// <see cref="PhotonCanceledException"/>.
     /// </summary>
     public async ValueTask<(Prediction Prediction, long Timestamp, int Polls)> WaitAsync(
-        string predictionId, string? modelId, PredictionObservation? observed, PollingOptions polling, TimeSpan timeout, CancellationToken cancellationToken)
+        PredictionHandle prediction, PredictionObservation? observed, PollingOptions polling, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        var predictionId = prediction.Id;
+        var modelId = prediction.ModelId;
         var latest = observed?.Latest;
         var started = _time.GetTimestamp();
-        long? submitted = polling.LearnDurations && observed is { StartedAtSubmit: true } ? observed.StartedTimestamp : null;
-        var schedule = new PollSchedule(polling, submitted is null ? null : Durations.Expected(modelId));
+        var origin = observed?.DurationOrigin;
+        var schedule = new PollSchedule(polling, origin is null ? null : Durations.Window(modelId, polling));
+        var learn = origin is not null && polling.LearnDurations;
         var lastStatus = latest is null ? default : PredictionStatus.Of(latest);
         long? lastPending = latest is not null && !lastStatus.IsTerminal ? observed!.LatestTimestamp : null;
         var latestAt = observed?.LatestTimestamp ?? started;
@@ -57,7 +61,7 @@ internal sealed class PredictionWaiter
                 {
                     var remaining = timeout - _time.GetElapsedTime(started);
                     if (remaining <= TimeSpan.Zero) break;
-                    var delay = schedule.Next(submitted is { } at ? _time.GetElapsedTime(at) : TimeSpan.Zero);
+                    var delay = schedule.Next(origin is { } at ? _time.GetElapsedTime(at) : TimeSpan.Zero);
                     await Task.Delay(delay < remaining ? delay : remaining, _time, waitToken).ConfigureAwait(false);
                 }
 
@@ -69,14 +73,16 @@ internal sealed class PredictionWaiter
                     PredictionId = predictionId, ModelId = modelId,
                 };
                 lastStatus = PredictionStatus.Of(latest);
+                prediction.ObserveStatus(lastStatus);
                 // Only a wait that learns durations needs to know when each answer came (PredictionBenchmarks).
-                if (submitted is { } submittedAt)
+                if (learn)
                 {
-                    var seen = latestAt = _time.GetTimestamp();
+                    var seen = latestAt = response.ArrivedTimestamp != 0 ? response.ArrivedTimestamp : _time.GetTimestamp();
                     if (!lastStatus.IsTerminal) lastPending = seen;
                     else if (lastStatus == PredictionStatus.Completed && lastPending is { } pending)
                     {
-                        Durations.Record(modelId, _time.GetElapsedTime(submittedAt, pending), _time.GetElapsedTime(submittedAt, seen), polling.FastInterval * polling.MaxFastPolls);
+                        var from = origin!.Value;
+                        Durations.Record(modelId, _time.GetElapsedTime(from, pending), _time.GetElapsedTime(from, seen), polling.FastInterval);
                     }
                 }
 
@@ -96,7 +102,7 @@ internal sealed class PredictionWaiter
         }
 
         if (latest is null || !lastStatus.IsTerminal) throw TimedOut(predictionId, modelId, lastStatus, _time.GetElapsedTime(started));
-        return (latest, submitted is null && polls > 0 ? _time.GetTimestamp() : latestAt, polls);
+        return (latest, !learn && polls > 0 ? _time.GetTimestamp() : latestAt, polls);
     }
 
     private static PhotonWaitTimeoutException TimedOut(string id, string? modelId, PredictionStatus last, TimeSpan waited)

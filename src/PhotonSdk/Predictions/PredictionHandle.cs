@@ -51,6 +51,12 @@ public sealed class PredictionHandle
     /// <inheritdoc />
     public override string ToString() => $"{Id} ({ModelId ?? "model unknown"}, {Status})";
 
+    /// <summary>
+    /// Records the status a wait's poll read, so that whoever shows the wait's progress sees each status as it comes;
+    /// the rest of the answer is recorded when the wait ends.
+    /// </summary>
+    internal void ObserveStatus(PredictionStatus status) => Status = status;
+
     /// <summary>Records what the SDK's client read; the one place a handle's state changes besides its own calls.</summary>
     internal void Observe(Predictions.PredictionObservation observation)
     {

@@ -123,7 +123,8 @@ internal sealed class PredictionRunner
         }
 
         var handle = new PredictionHandle(_owner, data.Id, model.Id, default);
-        handle.Observe(new PredictionObservation(data, _time.GetTimestamp(), started, StartedAtSubmit: true, requestedModelId));
+        var answered = response.ArrivedTimestamp != 0 ? response.ArrivedTimestamp : _time.GetTimestamp();
+        handle.Observe(new PredictionObservation(data, answered, started, options.SyncMode ? started : answered, requestedModelId));
         activity?.SetTag("gen_ai.response.id", data.Id);
         Log.Submitted(_logger, data.Id, model.Id);
         return handle;
@@ -136,7 +137,7 @@ internal sealed class PredictionRunner
         {
             var previous = prediction.Observation;
             prediction.Observe(new PredictionObservation(
-                data, _time.GetTimestamp(), previous?.StartedTimestamp ?? _time.GetTimestamp(), previous?.StartedAtSubmit ?? false, previous?.RequestedModelId));
+                data, _time.GetTimestamp(), previous?.StartedTimestamp ?? _time.GetTimestamp(), previous?.DurationOrigin, previous?.RequestedModelId));
         }
 
         return prediction.Status;
@@ -154,9 +155,9 @@ internal sealed class PredictionRunner
             {
                 long seenAt;
                 (latest, seenAt, polls) = await _waiter.WaitAsync(
-                    prediction.Id, prediction.ModelId, observed, _polling, timeout ?? _polling.Timeout, cancellationToken).ConfigureAwait(false);
+                    prediction, observed, _polling, timeout ?? _polling.Timeout, cancellationToken).ConfigureAwait(false);
                 prediction.Observe(new PredictionObservation(
-                    latest, seenAt, observed?.StartedTimestamp ?? seenAt, observed?.StartedAtSubmit ?? false, observed?.RequestedModelId));
+                    latest, seenAt, observed?.StartedTimestamp ?? seenAt, observed?.DurationOrigin, observed?.RequestedModelId));
             }
 
             var status = PredictionStatus.Of(latest);

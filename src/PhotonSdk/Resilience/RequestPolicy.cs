@@ -105,7 +105,7 @@ internal sealed class RequestPolicy
         {
             response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, context.CancellationToken).ConfigureAwait(false);
             if (!mark.IsApi) return Outcome.FromResult(response);
-            await BufferedBody.ReplaceAsync(response, mark, _maxResponseBytes, context.CancellationToken).ConfigureAwait(false);
+            await BufferedBody.ReplaceAsync(response, mark, _maxResponseBytes, _time.GetTimestamp(), context.CancellationToken).ConfigureAwait(false);
             var body = (BufferedBody)response.Content;
             if (mark.Kind == RequestKind.Read && response.IsSuccessStatusCode && !body.LooksComplete)
             {

@@ -42,9 +42,10 @@ public partial class WaveSpeedRestClient
     {
         // Optional request fields are left out rather than sent as null: the API documents absent fields, not nulls.
         settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        // The default resolver, named here rather than left to the serializer's first call to fill in: type metadata is
-        // looked up before that first call when a client's first request is a read.
-        settings.TypeInfoResolver = JsonSerializerOptions.Default.TypeInfoResolver;
+        // Compile-time metadata first, for the types every prediction uses; the default resolver for the rest. Named here
+        // rather than left to the serializer's first call to fill in: type metadata is looked up before that first call
+        // when a client's first request is a read.
+        settings.TypeInfoResolver = JsonTypeInfoResolver.Combine(WaveSpeedJsonContext.Default, JsonSerializerOptions.Default.TypeInfoResolver);
     }
 
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
@@ -87,6 +88,7 @@ public partial class WaveSpeedRestClient
             throw ErrorMapper.FromEnvelope(code, message, context);
         }
 
+        if (value is PredictionResponse answer) answer.ArrivedTimestamp = body.ArrivedTimestamp;
         return Task.FromResult(new ObjectResponseResult<T>(value, string.Empty));
     }
 

@@ -19,15 +19,22 @@ internal sealed class BufferedBody : HttpContent
     private byte[]? _buffer;
     private readonly int _length;
 
-    private BufferedBody(byte[] buffer, int length, RequestMark mark)
+    private BufferedBody(byte[] buffer, int length, RequestMark mark, long arrivedTimestamp)
     {
         _buffer = buffer;
         _length = length;
         Mark = mark;
+        ArrivedTimestamp = arrivedTimestamp;
         LooksComplete = EnvelopeFacts.LooksComplete(Span);
     }
 
     public RequestMark Mark { get; }
+
+    /// <summary>
+    /// When the response's headers arrived, on the client's <see cref="TimeProvider"/>: the latest moment the server can
+    /// have answered, before any of this client's own work on the answer.
+    /// </summary>
+    public long ArrivedTimestamp { get; }
 
     /// <summary>Whether the body is one JSON object or array from its first brace to its last (a cut-off body is not).</summary>
     public bool LooksComplete { get; }
@@ -37,7 +44,8 @@ internal sealed class BufferedBody : HttpContent
     public string Text => Encoding.UTF8.GetString(Span);
 
     /// <summary>Reads a response's body into the pool, replacing its content; past <paramref name="maxBytes"/> it throws.</summary>
-    public static async Task ReplaceAsync(HttpResponseMessage response, RequestMark mark, long maxBytes, CancellationToken cancellationToken)
+    public static async Task ReplaceAsync(
+        HttpResponseMessage response, RequestMark mark, long maxBytes, long arrivedTimestamp, CancellationToken cancellationToken)
     {
         var original = response.Content;
         if (original.Headers.ContentLength > maxBytes) throw TooLarge(maxBytes);
@@ -58,7 +66,7 @@ internal sealed class BufferedBody : HttpContent
 
             // The content headers are not copied: nothing reads them after this, and copying them per response would
             // cost more than the rest of the read (PredictionBenchmarks).
-            var body = new BufferedBody(buffer, length, mark);
+            var body = new BufferedBody(buffer, length, mark, arrivedTimestamp);
             buffer = null;
             response.Content = body;
             original.Dispose();

@@ -28,7 +28,7 @@ public sealed partial class EmulatedPhoton : IAsyncDisposable
         {
             ApiKey = "any-key",
             BaseUrl = emulator.BaseUrl,
-            Polling = new PollingOptions { FirstDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50), Timeout = TimeSpan.FromSeconds(30) },
+            Polling = new PollingOptions { FirstDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50), Timeout = TimeSpan.FromSeconds(30), UseTypicalDurations = false },
         });
     }
 

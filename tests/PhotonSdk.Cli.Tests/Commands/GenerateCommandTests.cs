@@ -46,7 +46,8 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Equal(0.015m, root.GetProperty("costUsd").GetDecimal());
         Assert.True(root.GetProperty("timings").GetProperty("elapsedMs").GetDouble() > 0);
         Assert.True(root.GetProperty("timings").TryGetProperty("createdAt", out _));
-        Assert.StartsWith("http://127.0.0.1:", root.GetProperty("url").GetString(), StringComparison.Ordinal);
+        // The emulator inside the command stops with it, so its URL would not be fetchable: none is printed.
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("url").ValueKind);
         Assert.All(run.StderrLines, line => Assert.DoesNotContain("{", line, StringComparison.Ordinal));
     }
 

@@ -57,9 +57,14 @@ public sealed class ApiConnectionTests : IDisposable
 
         Assert.Equal(0, generate.ExitCode);
         Assert.Contains($"using the emulator at {emulator.BaseUrl} from WAVESPEED_BASE_URL", generate.Stderr, StringComparison.Ordinal);
-        var id = System.Text.Json.JsonDocument.Parse(generate.Stdout).RootElement.GetProperty("predictionId").GetString()!;
+        var printed = System.Text.Json.JsonDocument.Parse(generate.Stdout).RootElement;
+        var id = printed.GetProperty("predictionId").GetString()!;
         Assert.Contains(id, history.Stdout, StringComparison.Ordinal);
         Assert.Equal(1, emulator.PredictionsCreated);
+        // That emulator outlives the command, so the image's URL is worth printing, and it is fetchable.
+        using var http = new HttpClient();
+        using var image = await http.GetAsync(new Uri(printed.GetProperty("url").GetString()!));
+        Assert.Equal(System.Net.HttpStatusCode.OK, image.StatusCode);
     }
 
     [Fact]

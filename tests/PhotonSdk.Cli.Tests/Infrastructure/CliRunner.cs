@@ -23,7 +23,7 @@ public sealed class CliRunner : IDisposable
 
     public async Task<CliResult> RunAsync(string[] args, Action<EmulatorOptions>? configureEmulator = null, string? apiKey = null, string? baseUrl = null,
         WatchedWriter? stdout = null, WatchedWriter? stderr = null, IReadOnlyDictionary<string, string>? variables = null,
-        Func<string, bool>? confirm = null, CancellationToken cancellationToken = default)
+        PollingOptions? emulatorPolling = null, Func<string, bool>? confirm = null, CancellationToken cancellationToken = default)
     {
         stdout ??= new WatchedWriter();
         stderr ??= new WatchedWriter();
@@ -36,7 +36,7 @@ public sealed class CliRunner : IDisposable
             WorkingDirectory = WorkingDirectory,
             IsTerminal = false,
             EmulatorLatencyScale = 0,
-            EmulatorPolling = new PollingOptions { FirstDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },
+            EmulatorPolling = emulatorPolling ?? new PollingOptions { FirstDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },
             ConfigureEmulator = configureEmulator,
             // Each test's keyless runs share one account, as a user's would; other tests never see it.
             EmulatorStateFile = Path.Combine(WorkingDirectory, ".photon", "emulator-state.jsonl"),

@@ -16,7 +16,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
     {
         ApiKey = "test-key",
         BaseUrl = Emulator.BaseUrl,
-        Polling = new PollingOptions { FirstDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50), Timeout = TimeSpan.FromSeconds(30) },
+        Polling = new PollingOptions { FirstDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50), Timeout = TimeSpan.FromSeconds(30), UseTypicalDurations = false },
     };
 
     public PhotonClient CreateClient() => new(ClientOptions());

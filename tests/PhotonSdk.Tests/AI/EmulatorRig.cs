@@ -38,7 +38,7 @@ public sealed class EmulatorRig : IAsyncDisposable
             {
                 ApiKey = "test-key",
                 BaseUrl = emulator.BaseUrl,
-                Polling = new PollingOptions { FirstDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50), Timeout = TimeSpan.FromSeconds(30) },
+                Polling = new PollingOptions { FirstDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50), Timeout = TimeSpan.FromSeconds(30), UseTypicalDurations = false },
             },
             new HttpClient(_recorder));
     }

@@ -24,8 +24,8 @@ public sealed class GenerateScenarioTests : WireMockTestBase
         Assert.Equal(TimeSpan.FromMilliseconds(2310), result.Timings.Execution);
         Assert.Equal(1, Count("POST", FlashPath));
         Assert.Equal(3, Count("GET", ResultPath));
-        // First delay 2 s, then 3 s, then 4.5 s: 9.5 s of fake time.
-        Assert.Equal(TimeSpan.FromSeconds(9.5), Elapsed);
+        // Photon Flash is expected at 3 s: polls at 2.7, 3 and 3.3 s of fake time.
+        Assert.Equal(TimeSpan.FromSeconds(3.3), Elapsed);
     }
 
     [Fact]
@@ -118,8 +118,8 @@ public sealed class GenerateScenarioTests : WireMockTestBase
         Assert.Equal(PredictionJson.Id, error.PredictionId);
         Assert.Contains("warming_up", error.Message, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromSeconds(60), Elapsed);
-        // 2 + 3 + 4.5 + 6.75 + 10 + 10 + 10 + 10 = 56.25 s: eight polls fit in the minute.
-        Assert.Equal(8, Count("GET", ResultPath));
+        // Four polls from 2.7 to 3.6 s around the expected 3 s, then eleven more, 0.45 s apart and growing to 10 s.
+        Assert.Equal(15, Count("GET", ResultPath));
     }
 
     [Fact]

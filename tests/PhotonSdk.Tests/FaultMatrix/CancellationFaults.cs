@@ -33,18 +33,18 @@ public sealed class CancellationFaults
         {
             Arrange = Given(r => { r.Api.Answer(SubmitRequest, Json(Created)); r.Api.Answer(ResultRequest, Json(Processing)); }),
             CancelWhen = r => r.Gets == 1 && r.IsIdle,
-            Act = Generate(), Expect = Cancelled(Issued, predictionMayExist: true), Posts = 1, Gets = 1, Seconds = (2, 2.2),
+            Act = Generate(), Expect = Cancelled(Issued, predictionMayExist: true), Posts = 1, Gets = 1, Seconds = (2.7, 2.9),
         },
         new(FaultStage.Poll, "cancelled during a retry's backoff")
         {
             Arrange = Given(r => { r.Api.Answer(SubmitRequest, Json(Created)); r.Api.Answer(ResultRequest, Json(PredictionJson.Error(503, "busy"), 503)); }),
             CancelWhen = r => r.Gets == 1 && r.IsIdle,
-            Act = Generate(), Expect = Cancelled(Issued, predictionMayExist: true), Posts = 1, Gets = 1, Seconds = (2, 2.2),
+            Act = Generate(), Expect = Cancelled(Issued, predictionMayExist: true), Posts = 1, Gets = 1, Seconds = (2.7, 2.9),
         },
         new(FaultStage.Poll, "cancelled while a poll is in flight")
         {
             Arrange = GivenRaw(SubmitThen(_ => RawReply.Hold)), CancelWhen = r => r.Gets == 1,
-            Act = Generate(), Expect = Cancelled(Issued, predictionMayExist: true), Posts = 1, Gets = 1, Seconds = (2, 2.2),
+            Act = Generate(), Expect = Cancelled(Issued, predictionMayExist: true), Posts = 1, Gets = 1, Seconds = (2.7, 2.9),
         },
         new(FaultStage.Upload, "cancelled while the storage holds the PUT")
         {
@@ -60,7 +60,7 @@ public sealed class CancellationFaults
         {
             Arrange = DownloadFaults.GivenRawImage(_ => RawReply.Trickle(200, TimeSpan.FromMilliseconds(20), "image/png")),
             CancelWhen = r => r.Raw!.Count("GET") == 1,
-            Act = GenerateAndSave(), Expect = Cancelled(Issued, predictionMayExist: true), Posts = 1, Gets = 2, Seconds = (2, 2.2),
+            Act = GenerateAndSave(), Expect = Cancelled(Issued, predictionMayExist: true), Posts = 1, Gets = 2, Seconds = (2.7, 2.9),
             Then = NoFileLeft,
         },
     ];

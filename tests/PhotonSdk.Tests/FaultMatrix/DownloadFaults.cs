@@ -19,19 +19,19 @@ public sealed class DownloadFaults
         new(FaultStage.Download, "the image is saved")
         {
             Arrange = GivenImage(r => r.Api.Answer(Get(ImagePath), Response.Create().WithHeader("Content-Type", "image/png").WithBody(Png))),
-            Act = GenerateAndSave(), Expect = Returns(Issued), Posts = 1, Gets = 2, Seconds = (2, 2.2),
+            Act = GenerateAndSave(), Expect = Returns(Issued), Posts = 1, Gets = 2, Seconds = (2.7, 2.9),
             Then = (r, _) => { Assert.Equal(Png, File.ReadAllBytes(Path.Combine(r.Scratch, PredictionId + ".png"))); return Task.CompletedTask; },
         },
         new(FaultStage.Download, "the image has expired (404)")
         {
             Arrange = GivenImage(r => r.Api.Answer(Get(ImagePath), Status(404))),
-            Act = GenerateAndSave(), Expect = Fails<PhotonImageSaveException>(status: 404, id: Issued, says: "kept for 7 days"), Posts = 1, Gets = 2, Seconds = (2, 2.2),
+            Act = GenerateAndSave(), Expect = Fails<PhotonImageSaveException>(status: 404, id: Issued, says: "kept for 7 days"), Posts = 1, Gets = 2, Seconds = (2.7, 2.9),
             Then = NoFileLeft,
         },
         new(FaultStage.Download, "connection reset in the middle of the image")
         {
             Arrange = GivenRawImage(_ => RawReply.ResetMidBody(200, "\u0089PNG\r\n\u001a\n", 40_000)),
-            Act = GenerateAndSave(), Expect = Fails<PhotonImageSaveException>(id: Issued, says: "Downloading"), Posts = 1, Gets = 2, Seconds = (2, 2.2),
+            Act = GenerateAndSave(), Expect = Fails<PhotonImageSaveException>(id: Issued, says: "Downloading"), Posts = 1, Gets = 2, Seconds = (2.7, 2.9),
             Then = NoFileLeft,
         },
         new(FaultStage.Download, "an image without Content-Length past MaxDownloadBytes")
@@ -41,7 +41,7 @@ public sealed class DownloadFaults
                 await GivenRawImage(_ => RawReply.Endless(200, "\u0089PNG", FarTooLarge, "image/png"))(r);
                 r.Configure(o => o.MaxDownloadBytes = 4 * 1024 * 1024);
             },
-            Act = GenerateAndSave(), Expect = Fails<PhotonImageSaveException>(id: Issued, says: "MaxDownloadBytes"), Posts = 1, Gets = 2, Seconds = (2, 2.2),
+            Act = GenerateAndSave(), Expect = Fails<PhotonImageSaveException>(id: Issued, says: "MaxDownloadBytes"), Posts = 1, Gets = 2, Seconds = (2.7, 2.9),
             Then = async (r, outcome) =>
             {
                 Assert.InRange(r.Raw!.BodyBytesSent, 4L * 1024 * 1024, 20L * 1024 * 1024);

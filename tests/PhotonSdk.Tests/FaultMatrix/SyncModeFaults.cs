@@ -27,7 +27,7 @@ public sealed class SyncModeFaults
                 r.Api.Answer(SubmitRequest, Json(Envelope("processing", code: 5004, error: "Sync mode timed out after 90 seconds.")));
                 r.Api.Answer(ResultRequest, Json(Completed));
             }),
-            Act = Generate(SyncMode), Expect = Returns(Issued), Posts = 1, Gets = 1, Seconds = (2, 2.2),
+            Act = Generate(SyncMode), Expect = Returns(Issued), Posts = 1, Gets = 1, Seconds = (2.7, 2.9),
         },
         new(FaultStage.SyncMode, "failed in the submit's answer with task code 1200")
         {
@@ -52,15 +52,16 @@ public sealed class SyncModeFaults
         },
         new(FaultStage.SyncMode, "emulator: the sync window passes, then polls complete")
         {
-            // The emulator holds the submit for its 4 s window and answers 5004; the image is ready at 10 s. Polls at
-            // 6 s and 9 s find it processing, the one at 13.5 s finds it completed.
+            // The emulator holds the submit for its 4 s window and answers 5004; the image is ready at 10 s. Already
+            // past the 3 s it was expected to take, it is polled at intervals growing from 0.45 s: at 4.45, 5.13, 6.14,
+            // 7.66 and 9.93 s it is processing, at 13.35 s completed.
             Arrange = r => r.StartEmulatorAsync(o =>
             {
                 o.LatencyScale = 1;
                 o.SyncModeTimeout = TimeSpan.FromSeconds(4);
                 o.ModelLatencies[PhotonModels.PhotonFlash.Id] = TimeSpan.FromSeconds(10);
             }),
-            Act = Generate(SyncMode), Clock = ClockMode.WithServer, Expect = Returns(Issued), Posts = 1, Gets = 3, Seconds = (13.5, 13.5),
+            Act = Generate(SyncMode), Clock = ClockMode.WithServer, Expect = Returns(Issued), Posts = 1, Gets = 6, Seconds = (13.35, 13.36),
         },
     ];
 

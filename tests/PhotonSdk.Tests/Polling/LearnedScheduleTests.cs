@@ -1,114 +1,115 @@
 using PhotonSdk.Polling;
-using PhotonSdk.Tests.Infrastructure;
+using static PhotonSdk.Tests.Polling.TimedClientRig;
 
 namespace PhotonSdk.Tests.Polling;
 
 /// <summary>
-/// The schedule that learns each model's duration, on a fake clock: the first prediction of a model polls on the
-/// growing schedule; later ones check just before the learned duration and a few times around it.
+/// The schedule that learns each model's duration, on a fake clock: once a client has seen a model's predictions
+/// complete, it checks across the span they took rather than around the catalog's typical duration.
 /// </summary>
-public sealed class LearnedScheduleTests : IDisposable
+public sealed class LearnedScheduleTests
 {
-    private static readonly TimeSpan FlashDuration = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan PhotonDuration = TimeSpan.FromSeconds(8);
-
-    private readonly WatchedClock _time = new();
-    private readonly HttpClient _http;
-    private readonly TimedPredictionHandler _api;
-    private readonly PhotonClient _client;
-    private Func<int, string, TimeSpan> _durationOf = (_, model) => model.EndsWith("flash", StringComparison.Ordinal) ? FlashDuration : PhotonDuration;
-
-    public LearnedScheduleTests() : this(null)
+    [Fact]
+    public async Task A_model_that_runs_faster_than_its_typical_duration_is_soon_checked_when_it_runs()
     {
-    }
+        using var rig = new TimedClientRig((_, _) => Seconds(1.8));
+        for (var i = 0; i < 8; i++) await rig.GenerateAsync("flash");
 
-    private LearnedScheduleTests(Action<PollingOptions>? configure)
-    {
-        _api = new TimedPredictionHandler(_time, (index, model) => _durationOf(index, model));
-        _http = new HttpClient(_api);
-        var options = new PhotonClientOptions { ApiKey = "ws-test-key", BaseUrl = new Uri("https://api.wavespeed.ai"), TimeProvider = _time };
-        configure?.Invoke(options.Polling);
-        _client = new PhotonClient(options, _http);
+        // The first one is checked from 2.7 s; later ones around 1.8 s, each noticed within one fast interval.
+        Assert.Equal(Seconds(2.7), rig.Api.ReadsOf(0)[0]);
+        var last = rig.Api.ReadsOf(7);
+        Assert.InRange(last[0], Seconds(1.4), Seconds(1.8));
+        Assert.InRange(last[^1], Seconds(1.8), Seconds(2.1));
+        Assert.InRange(last.Count, 1, 3);
     }
 
     [Fact]
-    public async Task The_first_prediction_of_a_model_polls_on_the_growing_schedule()
+    public async Task A_spread_of_durations_is_covered_so_that_each_is_noticed_within_a_fast_interval()
     {
-        await GenerateAsync("flash");
+        // 2.6 to 3.4 s, in an order that mixes them.
+        static TimeSpan DurationOf(int index) => Seconds(2.6 + (0.1 * ((index * 4) % 9)));
+        using var rig = new TimedClientRig((index, _) => DurationOf(index));
+        for (var i = 0; i < 30; i++) await rig.GenerateAsync("flash");
 
-        Assert.Equal([Seconds(2), Seconds(5)], _api.ReadsOf(0));
+        for (var i = 15; i < 30; i++)
+        {
+            var reads = rig.Api.ReadsOf(i);
+            Assert.InRange(reads[^1] - DurationOf(i), TimeSpan.Zero, TimeSpan.FromMilliseconds(300));
+            // No more than the official SDKs' poll: at once, then every second.
+            Assert.InRange(reads.Count, 1, (int)Math.Ceiling(DurationOf(i).TotalSeconds) + 1);
+        }
     }
 
     [Fact]
-    public async Task Later_predictions_check_just_before_the_learned_duration_and_notice_completion_within_a_fast_interval()
+    public async Task Durations_spread_a_fifth_either_side_are_noticed_within_an_interval_nineteen_times_in_twenty()
     {
-        for (var i = 0; i < 8; i++) await GenerateAsync("flash");
+        // 2.4 to 3.6 s at random (a fixed sequence), as the emulator's ±20 % jitter spreads Photon Flash.
+        var durations = new List<TimeSpan>();
+        var state = 7u;
+        for (var i = 0; i < 80; i++)
+        {
+            state = unchecked((1664525 * state) + 1013904223);
+            durations.Add(TimeSpan.FromMilliseconds(Math.Round(2400 + (1200 * (state / 4294967296.0)))));
+        }
 
-        var last = _api.ReadsOf(7);
-        Assert.InRange(last[0], TimeSpan.FromSeconds(2.7), FlashDuration);
-        Assert.InRange(last[^1], FlashDuration, FlashDuration + TimeSpan.FromMilliseconds(250));
-        Assert.InRange(last.Count, 1, 2);
+        using var rig = new TimedClientRig((index, _) => durations[index]);
+        for (var i = 0; i < durations.Count; i++) await rig.GenerateAsync("flash");
+
+        var assessed = Enumerable.Range(20, 60).ToList();
+        var notice = assessed.Select(i => rig.Api.ReadsOf(i)[^1] - durations[i]).Order().ToList();
+        Assert.InRange(notice[(int)Math.Ceiling(0.95 * notice.Count) - 1], TimeSpan.Zero, TimeSpan.FromMilliseconds(300));
+        // Fewer requests than the official SDKs' poll, which reads at once and then every second.
+        Assert.True(assessed.Average(i => rig.Api.ReadsOf(i).Count) < assessed.Average(i => Math.Ceiling(durations[i].TotalSeconds) + 1));
     }
 
     [Fact]
     public async Task An_outlier_does_not_poison_what_was_learned()
     {
-        _durationOf = (index, _) => index == 6 ? TimeSpan.FromSeconds(40) : FlashDuration;
-        for (var i = 0; i < 8; i++) await GenerateAsync("flash");
+        using var rig = new TimedClientRig((index, _) => index == 6 ? Seconds(40) : Seconds(3));
+        for (var i = 0; i < 8; i++) await rig.GenerateAsync("flash");
 
-        var afterOutlier = _api.ReadsOf(7);
-        Assert.InRange(afterOutlier[0], TimeSpan.FromSeconds(2.7), FlashDuration);
-        Assert.InRange(afterOutlier.Count, 1, 2);
-    }
-
-    [Fact]
-    public async Task A_prediction_that_outlasts_the_fast_window_falls_back_to_the_growing_schedule()
-    {
-        _durationOf = (index, _) => index == 6 ? TimeSpan.FromSeconds(40) : FlashDuration;
-        for (var i = 0; i < 7; i++) await GenerateAsync("flash");
-
-        var slow = _api.ReadsOf(6);
-        var gaps = slow.Zip(slow.Skip(1), (a, b) => b - a).ToList();
-        var fast = gaps.Count(g => g < TimeSpan.FromSeconds(1));
-        Assert.InRange(fast, 1, new PollingOptions().MaxFastPolls - 1);
-        Assert.All(gaps.Skip(fast), g => Assert.True(g >= TimeSpan.FromSeconds(2), $"a slow poll came after only {g}"));
-        // Over 40 s, fewer requests than a fixed one-second poll would send.
-        Assert.InRange(slow.Count, 1, 20);
+        var afterOutlier = rig.Api.ReadsOf(7);
+        Assert.InRange(afterOutlier[0], Seconds(2.4), Seconds(3));
+        Assert.InRange(afterOutlier[^1], Seconds(3), Seconds(3.3));
+        Assert.InRange(afterOutlier.Count, 1, 3);
     }
 
     [Fact]
     public async Task Each_model_is_learned_separately()
     {
-        for (var i = 0; i < 6; i++) await GenerateAsync("flash");
+        using var rig = new TimedClientRig((_, model) => model.EndsWith("flash", StringComparison.Ordinal) ? Seconds(1.8) : Seconds(6));
+        for (var i = 0; i < 6; i++) await rig.GenerateAsync("flash");
 
-        await GenerateAsync("photon");
-        Assert.Equal([Seconds(2), Seconds(5), Seconds(9.5)], _api.ReadsOf(6));
+        await rig.GenerateAsync("photon");
+        // Photon is still expected at its typical 8 s, from 6.4 s.
+        Assert.Equal(Seconds(6.5), rig.Api.ReadsOf(6)[0]);
 
-        for (var i = 0; i < 6; i++) await GenerateAsync("photon");
-        await GenerateAsync("flash");
+        for (var i = 0; i < 6; i++) await rig.GenerateAsync("photon");
+        await rig.GenerateAsync("flash");
 
-        Assert.InRange(_api.ReadsOf(12)[0], TimeSpan.FromSeconds(7.7), PhotonDuration);
-        Assert.InRange(_api.ReadsOf(13)[0], TimeSpan.FromSeconds(2.7), FlashDuration);
+        Assert.InRange(rig.Api.ReadsOf(12)[0], Seconds(4.5), Seconds(6.3));
+        Assert.InRange(rig.Api.ReadsOf(13)[0], Seconds(1.4), Seconds(1.8));
     }
 
     [Fact]
     public async Task A_wait_resumed_from_an_id_alone_neither_uses_nor_feeds_the_learned_duration()
     {
-        for (var i = 0; i < 6; i++) await GenerateAsync("flash");
-        var submitted = await _client.SubmitAsync("A lighthouse", new GenerationOptions { Model = "flash" });
+        using var rig = new TimedClientRig((_, _) => Seconds(1.8));
+        for (var i = 0; i < 6; i++) await rig.GenerateAsync("flash");
+        var submitted = await rig.Client.SubmitAsync("A lighthouse", new GenerationOptions { Model = "flash" });
 
-        await Drive(_client.GetPrediction(submitted.Id, submitted.ModelId).WaitForCompletionAsync());
+        await rig.Drive(rig.Client.GetPrediction(submitted.Id, submitted.ModelId).WaitForCompletionAsync());
 
-        Assert.Equal([TimeSpan.Zero, Seconds(2), Seconds(5)], _api.ReadsOf(6));
+        Assert.Equal([TimeSpan.Zero, Seconds(2)], rig.Api.ReadsOf(6));
     }
 
     [Fact]
     public async Task Learning_can_be_turned_off()
     {
-        using var fixedSchedule = new LearnedScheduleTests(polling => polling.LearnDurations = false);
-        for (var i = 0; i < 4; i++) await fixedSchedule.GenerateAsync("flash");
+        using var rig = new TimedClientRig((_, _) => Seconds(1.8), polling => polling.LearnDurations = false);
+        for (var i = 0; i < 4; i++) await rig.GenerateAsync("flash");
 
-        Assert.Equal([Seconds(2), Seconds(5)], fixedSchedule._api.ReadsOf(3));
+        Assert.Equal([Seconds(2.7)], rig.Api.ReadsOf(3));
     }
 
     [Fact]
@@ -135,12 +136,13 @@ public sealed class LearnedScheduleTests : IDisposable
     }
 
     [Theory]
-    [InlineData(2.9, 3.1, 3.0)]   // a narrow gap: its middle
-    [InlineData(2.0, 5.0, 3.8)]   // a wide gap: no more than one fast window (1.2 s) before the completed sighting
+    [InlineData(2.7, 3.0, 2.85)]  // a gap of one interval: its middle
+    [InlineData(0.0, 2.4, 2.1)]   // done at the first check: no more than one interval (0.3 s) before it
+    [InlineData(3.6, 7.3, 7.0)]   // a grown interval: the same
     [InlineData(0.0, 0.5, 0.25)]
     public void An_observation_is_estimated_from_the_gap_between_its_sightings(double pending, double completed, double expected)
     {
-        var estimate = ModelDurations.Estimate(TimeSpan.FromSeconds(pending), TimeSpan.FromSeconds(completed), TimeSpan.FromSeconds(1.2));
+        var estimate = ModelDurations.Estimate(TimeSpan.FromSeconds(pending), TimeSpan.FromSeconds(completed), TimeSpan.FromSeconds(0.3));
 
         Assert.Equal(TimeSpan.FromSeconds(expected), estimate);
     }
@@ -153,23 +155,6 @@ public sealed class LearnedScheduleTests : IDisposable
         durations.Record("someone/else", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1));
 
         Assert.Null(durations.Expected("someone/else"));
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _http.Dispose();
-    }
-
-    private static TimeSpan Seconds(double seconds) => TimeSpan.FromSeconds(seconds);
-
-    private Task GenerateAsync(string model) => Drive(_client.GenerateAsync("A lighthouse", new GenerationOptions { Model = model }));
-
-    /// <summary>Runs a call to its end, the fake clock moving to the next timer whenever the client waits on a delay.</summary>
-    /// <remarks>The handler answers at once, inside the call: the client is never busy while a delay is pending.</remarks>
-    private async Task Drive(Task task)
-    {
-        await _time.RunAsync(task, _time.AdvanceToNextDelay);
-        await task;
+        Assert.Null(durations.Window("someone/else", new PollingOptions()));
     }
 }

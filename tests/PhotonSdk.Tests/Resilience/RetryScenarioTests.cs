@@ -17,8 +17,8 @@ public sealed class RetryScenarioTests : WireMockTestBase
 
         Assert.Equal(PredictionJson.Id, result.PredictionId);
         Assert.Equal(2, Count("GET", ResultPath));
-        // 2 s first delay + 7 s Retry-After.
-        Assert.Equal(TimeSpan.FromSeconds(9), Elapsed);
+        // The first poll at 2.7 s (Photon Flash is expected at 3 s) + 7 s Retry-After.
+        Assert.Equal(TimeSpan.FromSeconds(9.7), Elapsed);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class RetryScenarioTests : WireMockTestBase
 
         await Drive(Client.GenerateAsync("A lighthouse"));
 
-        Assert.Equal(TimeSpan.FromSeconds(62), Elapsed);
+        Assert.Equal(TimeSpan.FromSeconds(62.7), Elapsed);
     }
 
     [Fact]
@@ -86,8 +86,8 @@ public sealed class RetryScenarioTests : WireMockTestBase
 
         Assert.Equal(PredictionJson.Id, result.PredictionId);
         Assert.Equal(3, Count("GET", ResultPath));
-        // 2 s first delay, then backoff of 1 s and 2 s.
-        Assert.Equal(TimeSpan.FromSeconds(5), Elapsed);
+        // The first poll at 2.7 s, then backoff of 1 s and 2 s.
+        Assert.Equal(TimeSpan.FromSeconds(5.7), Elapsed);
     }
 
     [Theory]

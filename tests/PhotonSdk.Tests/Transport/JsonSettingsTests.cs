@@ -16,9 +16,20 @@ public sealed class JsonSettingsTests
         var metadata = (JsonTypeInfo<BalanceResponse>)settings.GetTypeInfo(typeof(BalanceResponse));
         var balance = JsonSerializer.Deserialize("""{"code":200,"message":"success","data":{"balance":12.5}}""", metadata);
 
-        Assert.Same(JsonSerializerOptions.Default.TypeInfoResolver, settings.TypeInfoResolver);
+        Assert.Same(JsonSerializerOptions.Default.TypeInfoResolver, metadata.OriginatingResolver);
         Assert.Equal(200, balance!.Code);
         Assert.Equal(12.5, balance.Data!.Balance1);
+    }
+
+    [Fact]
+    public void A_predictions_round_trip_is_described_at_compile_time_not_by_reflection_on_first_use()
+    {
+        var settings = new JsonSerializerOptions();
+        WaveSpeedRestClient.ConfigureJson(settings);
+
+        Assert.All(
+            new[] { typeof(PredictionResponse), typeof(PhotonRequest), typeof(PhotonModifyRequest) },
+            type => Assert.Same(WaveSpeedJsonContext.Default, settings.GetTypeInfo(type).OriginatingResolver));
     }
 
     [Fact]
