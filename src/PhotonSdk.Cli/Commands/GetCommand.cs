@@ -25,6 +25,7 @@ internal static class GetCommand
     {
         if (json && output == CommonOptions.StandardOutput) throw new ArgumentException("--json and --out - both write to stdout; choose one.");
         OutputPreflight.EnsureWritable(context.OutputTarget(output), force);
+        OutputPreflight.EnsureNotSavedBefore(context.OutputTarget(output), predictionId, force);
         var connection = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {

@@ -21,6 +21,17 @@ internal static class ResultSaver
         {
             path = await ImageFiles.SaveAsync(connection.Client, result, context.OutputTarget(output), overwrite: force, cancellationToken).ConfigureAwait(false);
         }
+        catch (PhotonImageSaveException e) when (connection.IsInProcessEmulator && e.ImageUrl is { } url)
+        {
+            // The emulator inside this command stops with it, so its URL is no place to fetch the image from; its state
+            // keeps the prediction for `photon get`, which the failure's advice names.
+            throw new PhotonImageSaveException(
+                e.Message.Replace($"Its image stays at {url} for 7 days; fetch it again by the prediction id.", "The emulator keeps the prediction.", StringComparison.Ordinal),
+                null, e.Path, e.InnerException)
+            {
+                PredictionId = e.PredictionId, ModelId = e.ModelId, StatusCode = e.StatusCode,
+            };
+        }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
             // The prediction is done and its output kept for 7 days: `photon get` saves it again.

@@ -32,4 +32,26 @@ internal static class OutputPreflight
                 $"Cannot write images to {folder.TrimEnd(Path.DirectorySeparatorChar)}: {e.Message.TrimEnd('.')}. Nothing was submitted or billed; choose another --out.");
         }
     }
+
+    /// <summary>
+    /// Before <c>photon get</c> saves a prediction's image into a folder under the prediction's id: an image of that
+    /// name there is this prediction's, saved before, and is replaced only with <paramref name="force"/>.
+    /// </summary>
+    public static void EnsureNotSavedBefore(string target, string predictionId, bool force)
+    {
+        if (force || target == Commands.CommonOptions.StandardOutput) return;
+        if (!Path.EndsInDirectorySeparator(target) && !Directory.Exists(target)) return;
+        if (predictionId.Length == 0 || predictionId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0) return;
+        foreach (var extension in SavedImageExtensions)
+        {
+            var file = Path.Combine(target, predictionId + extension);
+            if (File.Exists(file))
+            {
+                throw new ArgumentException(
+                    $"{file} exists: prediction {predictionId} was saved there before. Nothing was fetched; pass --force to save it again, or choose another --out.");
+            }
+        }
+    }
+
+    private static readonly string[] SavedImageExtensions = [".png", ".jpg", ".jpeg", ".webp"];
 }

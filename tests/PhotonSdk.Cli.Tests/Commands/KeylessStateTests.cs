@@ -35,6 +35,39 @@ public sealed class KeylessStateTests : IDisposable
     }
 
     [Fact]
+    public async Task Getting_an_image_saved_before_says_so_and_what_to_do_and_fetches_nothing()
+    {
+        var generate = await _cli.RunAsync(["generate", "A red fox", "--json"]);
+        var id = IdOf(generate);
+
+        var again = await _cli.RunAsync(["get", id]);
+        var forced = await _cli.RunAsync(["get", id, "--force"]);
+
+        AssertExit(again, ExitCodes.InvalidInput);
+        var saved = Path.Combine(_cli.OutputFolder, id + ".png");
+        Assert.Contains($"{saved} exists: prediction {id} was saved there before. Nothing was fetched; pass --force to save it again, or choose another --out.", again.Stderr, StringComparison.Ordinal);
+        // The advice works.
+        AssertExit(forced, ExitCodes.Success);
+        Assert.True(Images.IsPng(saved));
+    }
+
+    [Fact]
+    public async Task An_image_that_cannot_be_saved_is_not_pointed_at_a_url_that_dies_with_the_command()
+    {
+        // A folder where the image's file should go: the move into place fails after the download.
+        var generate = await _cli.RunAsync(["generate", "A red fox", "--json"]);
+        var id = IdOf(generate);
+        Directory.CreateDirectory(Path.Combine(_cli.WorkingDirectory, "taken", id + ".png"));
+
+        var get = await _cli.RunAsync(["get", id, "--out", "taken/"]);
+
+        AssertExit(get, ExitCodes.NotSaved);
+        Assert.DoesNotContain("http://127.0.0.1", get.Stderr, StringComparison.Ordinal);
+        Assert.Contains("The emulator keeps the prediction.", get.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"photon get {id} --out", get.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task History_and_balance_reflect_earlier_runs()
     {
         var first = await _cli.RunAsync(["generate", "A red fox", "--json"]);
