@@ -18,11 +18,14 @@ internal sealed record JobState
     [Id(10)] public DateTimeOffset? SubmittingAt { get; init; }
     [Id(11)] public DateTimeOffset? FinishedAt { get; init; }
 
-    /// <summary>The price reserved from the budget for the submit in flight or done; given back only when the submit provably created nothing.</summary>
+    /// <summary>The price reserved from the budget for the job's submit (kept, in flight or done); given back only when the submit provably created nothing.</summary>
     [Id(12)] public decimal ReservedUsd { get; init; }
 
     /// <summary>Until when a pending job waits before submitting again (after a 429).</summary>
     [Id(13)] public DateTimeOffset? RetryAt { get; init; }
+
+    /// <summary>The submit time the cluster's limiter gave a pending job, kept when it lies further off than a moment.</summary>
+    [Id(14)] public DateTimeOffset? SlotAt { get; init; }
 
     public bool IsFinished => Status is PhotonImageJobStatus.Completed or PhotonImageJobStatus.Failed or PhotonImageJobStatus.Uncertain;
 

@@ -26,6 +26,9 @@ internal sealed class PhotonImageJobGrain(
     /// <summary>How far before its submit a prediction may be stamped (the server's clock may run behind).</summary>
     private static readonly TimeSpan HistoryBefore = TimeSpan.FromMinutes(2);
 
+    /// <summary>A submit time further off than this is persisted with the job, so that the job keeps it across a move.</summary>
+    private static readonly TimeSpan KeepSlotBeyond = TimeSpan.FromSeconds(2);
+
     private const int HistoryPageSize = 100;
     private const int HistoryMaxPages = 50;
 
@@ -40,7 +43,7 @@ internal sealed class PhotonImageJobGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (Current.IsFinished) _finished.TrySetResult();
-        else if (Current.Status == PhotonImageJobStatus.Pending) Kick(Delay(Current.RetryAt));
+        else if (Current.Status == PhotonImageJobStatus.Pending) Kick(Delay(Current.RetryAt ?? Current.SlotAt));
         return Task.CompletedTask;
     }
 
@@ -152,24 +155,39 @@ internal sealed class PhotonImageJobGrain(
     {
         var model = PhotonModels.Get(Current.ModelId!);
         var price = model.PricePerImageUsd;
-        if (_options.MaxCostUsd is { } cap && !await GrainFactory.GetGrain<IBudgetGrain>(BudgetKey).TryReserveAsync(price, cap).ConfigureAwait(true))
+        decimal reserved;
+        DateTimeOffset slot;
+        if (Current.SlotAt is { } held)
         {
-            await FinishAsync(PredictionStatus.Failed, null, [], $"The budget of {cap} USD has no room for another image ({price} USD); nothing was sent.", PhotonImageJobCompletionSource.None).ConfigureAwait(true);
-            return;
+            // Reserved and paced before this activation: the slot and the reservation are this job's still.
+            slot = held;
+            reserved = Current.ReservedUsd;
+        }
+        else
+        {
+            if (_options.MaxCostUsd is { } cap && !await GrainFactory.GetGrain<IBudgetGrain>(BudgetKey).TryReserveAsync(price, cap).ConfigureAwait(true))
+            {
+                await FinishAsync(PredictionStatus.Failed, null, [], $"The budget of {cap} USD has no room for another image ({price} USD); nothing was sent.", PhotonImageJobCompletionSource.None).ConfigureAwait(true);
+                return;
+            }
+
+            reserved = _options.MaxCostUsd is null ? 0m : price;
+            slot = _options.Tier is { } tier
+                ? await GrainFactory.GetGrain<ISubmitLimiterGrain>(tier.ImagesPerMinute).ReserveAsync().ConfigureAwait(true)
+                : time.GetUtcNow();
+
+            // A slot further off is kept, so that a job moved to another silo while it waits uses it rather than taking a new one.
+            if (Delay(slot) > KeepSlotBeyond) await WriteAsync(Current with { SlotAt = slot, ReservedUsd = reserved }).ConfigureAwait(true);
         }
 
-        var reserved = _options.MaxCostUsd is null ? 0m : price;
-        if (_options.Tier is { } tier)
-        {
-            var at = await GrainFactory.GetGrain<ISubmitLimiterGrain>(tier.ImagesPerMinute).ReserveAsync().ConfigureAwait(true);
-            if (Delay(at) is { } wait && wait > TimeSpan.Zero) await Task.Delay(wait, time).ConfigureAwait(true);
-        }
+        if (Delay(slot) is var wait && wait > TimeSpan.Zero) await Task.Delay(wait, time).ConfigureAwait(true);
 
         await WriteAsync(Current with
         {
             Status = PhotonImageJobStatus.Submitting,
             SubmittingAt = time.GetUtcNow(),
-            ReservedUsd = Current.ReservedUsd + reserved,
+            ReservedUsd = reserved,
+            SlotAt = null,
             RetryAt = null,
             Error = null,
         }).ConfigureAwait(true);
@@ -206,7 +224,7 @@ internal sealed class PhotonImageJobGrain(
         }
 
         if (reserved > 0) await GrainFactory.GetGrain<IBudgetGrain>(BudgetKey).ReleaseAsync(reserved).ConfigureAwait(true);
-        var back = Current with { ReservedUsd = Current.ReservedUsd - reserved, Error = error.Message };
+        var back = Current with { ReservedUsd = 0, Error = error.Message };
         switch (error)
         {
             case PhotonRateLimitedException limited:

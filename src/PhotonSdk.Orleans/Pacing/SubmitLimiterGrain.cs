@@ -1,55 +1,57 @@
+using Orleans.Concurrency;
+using PhotonSdk.Orleans.Storage;
+
 namespace PhotonSdk.Orleans.Pacing;
 
 /// <summary>
-/// Paces the cluster's submits to the tier (its key). The window lives in memory and is checkpointed once a second
-/// while it changes; an activation that follows a lost one (its silo died) starts from the checkpoint plus twice
-/// the grants of the second before it, in case they were handed out after the checkpoint, so that the limit holds
-/// across the move.
+/// Paces the cluster's submits to the tier (its key is the images per minute). Every submit time it hands out is
+/// persisted before the caller gets it, in writes shared by the calls of the moment (<see cref="GroupCommit"/>,
+/// gathering for <see cref="Gather"/>), so that an activation that follows a lost one (its silo died, or the whole
+/// cluster) starts from every time handed out and the limit holds across the move.
 /// </summary>
-internal sealed class SubmitLimiterGrain(
-    [PersistentState("limiter", PhotonImageJobOptions.StorageName)] IPersistentState<SubmitLimiterState> state,
-    TimeProvider time) : Grain, ISubmitLimiterGrain
+[Reentrant]
+internal sealed class SubmitLimiterGrain : Grain, ISubmitLimiterGrain
 {
-    private static readonly TimeSpan CheckpointEvery = TimeSpan.FromSeconds(1);
+    /// <summary>How long a write waits for more calls to join it: at most a few writes a second, whatever the rate.</summary>
+    internal static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(100);
+
+    private readonly IPersistentState<SubmitLimiterState> _state;
+    private readonly TimeProvider _time;
+    private readonly GroupCommit _commit;
     private SubmitWindow _window = null!;
-    private long _checkpointedAt;
-    private IGrainTimer? _timer;
+
+    public SubmitLimiterGrain([PersistentState("limiter", PhotonImageJobOptions.StorageName)] IPersistentState<SubmitLimiterState> state, TimeProvider time)
+    {
+        _state = state;
+        _time = time;
+        _commit = new GroupCommit(WriteAsync, Gather, time);
+    }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var limit = checked((int)this.GetPrimaryKeyLong());
-        var now = time.GetUtcNow();
-        var earlier = state.State.Slots.ToList();
-        var last = earlier.Count > 0 && earlier[^1] > now ? earlier[^1] : now;
-        for (var i = 0; i < 2 * state.State.GrantedSinceLastCheckpoint; i++) earlier.Add(last);
-        _window = new SubmitWindow(limit, earlier);
-        if (state.State.PausedUntil is { } paused) _window.Pause(paused);
-        _timer = this.RegisterGrainTimer(CheckpointAsync, CheckpointEvery, CheckpointEvery);
+        _window = new SubmitWindow(limit, _state.State.SlotTicks.Select(t => new DateTimeOffset(t, TimeSpan.Zero)));
+        if (_state.State.PausedUntilTicks > 0) _window.Pause(new DateTimeOffset(_state.State.PausedUntilTicks, TimeSpan.Zero));
         return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset> ReserveAsync()
     {
-        _timer?.Dispose();
-        await CheckpointAsync(cancellationToken).ConfigureAwait(true);
+        var slot = _window.Reserve(_time.GetUtcNow());
+        await _commit.PersistAsync().ConfigureAwait(true);
+        return slot;
     }
 
-    public Task<DateTimeOffset> ReserveAsync() => Task.FromResult(_window.Reserve(time.GetUtcNow()));
-
-    public Task PauseAsync(DateTimeOffset until)
+    public async Task PauseAsync(DateTimeOffset until)
     {
         _window.Pause(until);
-        state.State.PausedUntil = until;
-        return Task.CompletedTask;
+        _state.State.PausedUntilTicks = Math.Max(_state.State.PausedUntilTicks, until.UtcTicks);
+        await _commit.PersistAsync().ConfigureAwait(true);
     }
 
-    private async Task CheckpointAsync(CancellationToken cancellationToken)
+    private Task WriteAsync()
     {
-        var granted = _window.Granted;
-        if (granted == _checkpointedAt) return;
-        state.State.Slots = _window.Live(time.GetUtcNow());
-        state.State.GrantedSinceLastCheckpoint = (int)Math.Min(int.MaxValue, granted - _checkpointedAt);
-        await state.WriteStateAsync(cancellationToken).ConfigureAwait(true);
-        _checkpointedAt = granted;
+        _state.State.SlotTicks = [.. _window.Live(_time.GetUtcNow()).Select(s => s.UtcTicks)];
+        return _state.WriteStateAsync();
     }
 }

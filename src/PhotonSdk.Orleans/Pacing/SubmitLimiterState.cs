@@ -1,11 +1,10 @@
 namespace PhotonSdk.Orleans.Pacing;
 
-/// <summary>The limiter's checkpoint: the times that still count, and how many were handed out in the second before it.</summary>
+/// <summary>The limiter's persisted window: the submit times that still count (UTC ticks, oldest first), and the pause after a 429.</summary>
 [GenerateSerializer]
 [Alias("PhotonSdk.Orleans.SubmitLimiterState")]
 internal sealed class SubmitLimiterState
 {
-    [Id(0)] public DateTimeOffset[] Slots { get; set; } = [];
-    [Id(1)] public int GrantedSinceLastCheckpoint { get; set; }
-    [Id(2)] public DateTimeOffset? PausedUntil { get; set; }
+    [Id(0)] public long[] SlotTicks { get; set; } = [];
+    [Id(1)] public long PausedUntilTicks { get; set; }
 }

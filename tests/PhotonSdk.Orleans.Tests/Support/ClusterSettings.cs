@@ -26,6 +26,7 @@ public sealed record ClusterSettings
         ["Photon:WebhookUrl"] = WebhookUrl.AbsoluteUri,
         ["Photon:ConnectionString"] = ConnectionString ?? "",
         ["Photon:Tier"] = Tier?.Name ?? "",
+        ["Photon:ImagesPerMinute"] = Tier?.ImagesPerMinute.ToString(CultureInfo.InvariantCulture) ?? "",
         ["Photon:MaxCostUsd"] = MaxCostUsd?.ToString(CultureInfo.InvariantCulture) ?? "",
         ["Photon:PollIntervalMs"] = PollInterval.TotalMilliseconds.ToString(CultureInfo.InvariantCulture),
         ["Photon:UncertainGraceMs"] = UncertainGrace.TotalMilliseconds.ToString(CultureInfo.InvariantCulture),

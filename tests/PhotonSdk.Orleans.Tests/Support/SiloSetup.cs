@@ -54,7 +54,12 @@ public sealed class SiloSetup : ISiloConfigurator
         siloBuilder.AddPhotonImageJobs(o =>
         {
             o.WebhookUrl = new Uri(config["Photon:WebhookUrl"]!);
-            if (PhotonAccountTier.TryFind(config["Photon:Tier"], out var tier)) o.Tier = tier;
+            if (config["Photon:ImagesPerMinute"] is { Length: > 0 } rate)
+            {
+                var perMinute = int.Parse(rate, CultureInfo.InvariantCulture);
+                o.Tier = new PhotonAccountTier(config["Photon:Tier"]!, perMinute, perMinute);
+            }
+
             if (config["Photon:MaxCostUsd"] is { Length: > 0 } cap) o.MaxCostUsd = decimal.Parse(cap, CultureInfo.InvariantCulture);
             o.PollInterval = Milliseconds(config, "Photon:PollIntervalMs");
             o.UncertainGrace = Milliseconds(config, "Photon:UncertainGraceMs");
