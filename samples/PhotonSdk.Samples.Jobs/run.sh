@@ -34,7 +34,7 @@ psql "host=127.0.0.1 port=$pg_port user=postgres dbname=postgres" -qc "CREATE DA
 for f in Main Clustering Persistence Reminders; do
   psql "host=127.0.0.1 port=$pg_port user=postgres dbname=photon_jobs" -q -v ON_ERROR_STOP=1 -f "$repo/src/PhotonSdk.Orleans/Sql/PostgreSQL-$f.sql" >/dev/null
 done
-database="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=photon_jobs"
+database="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=photon_jobs;Maximum Pool Size=40"
 
 echo "== build"
 dotnet build "$repo/src/PhotonSdk.Emulator" -v:q -nologo >/dev/null

@@ -21,10 +21,13 @@ internal sealed class HarnessOptions
                                     (comma-separated: bronze, silver, gold, ultra; default silver,gold)
           --batch-prompts LIST      batch-throughput: prompts per tier, one number for all or one per tier (default 3000)
           --journal-items N         journal-resume: items in the journal that is resumed (default 100000)
+          --jobs N                  orleans-jobs: image jobs on two silos (processes of samples/PhotonSdk.Samples.Jobs) at
+                                    the Gold tier (default 12000: four full minutes of the tier); needs PostgreSQL in
+                                    PHOTON_ORLEANS_POSTGRES (a server connection string; a database is made per run)
         """;
 
     /// <summary>Every mode the harness knows; the batch modes run only when named.</summary>
-    public static readonly IReadOnlyList<string> KnownModes = ["polling", "sync", "baseline", "burst", BatchThroughputMode.Name, JournalResumeMode.Name];
+    public static readonly IReadOnlyList<string> KnownModes = ["polling", "sync", "baseline", "burst", BatchThroughputMode.Name, JournalResumeMode.Name, OrleansJobsMode.Name];
 
     public IReadOnlyList<string> Modes { get; private set; } = ["polling", "sync", "baseline", "burst"];
 
@@ -48,6 +51,8 @@ internal sealed class HarnessOptions
     public IReadOnlyList<int> BatchPrompts { get; private set; } = [3_000];
 
     public int JournalItems { get; private set; } = 100_000;
+
+    public int Jobs { get; private set; } = 12_000;
 
     public bool ShowHelp { get; private set; }
 
@@ -87,6 +92,7 @@ internal sealed class HarnessOptions
                     if (options.BatchPrompts.Count == 0) throw new ArgumentException("--batch-prompts needs a number.");
                     break;
                 case "--journal-items": options.JournalItems = Count(name, value, 1_000_000); break;
+                case "--jobs": options.Jobs = Count(name, value, 1_000_000); break;
                 case "--predictions": options.Predictions = Count(name, value, 100_000); break;
                 case "--concurrency": options.Concurrency = Count(name, value, 10_000); break;
                 case "--latency-jitter": options.LatencyJitter = Number(name, value, 0, 0.9); break;
