@@ -46,6 +46,7 @@ internal static class OrleansJobsMode
         using var http = new HttpClient(HarnessHttp.Handler(256)) { Timeout = TimeSpan.FromSeconds(100) };
         foreach (var node in nodes) await WaitUntilUpAsync(http, node);
         var writesBefore = await database.WritesAsync();
+        var cpuBefore = nodes.Select(n => n.CpuTime()).ToArray();
         var peaks = new double[nodes.Length];
         using var stopSampling = new CancellationTokenSource();
         var sampling = SampleMemoryAsync(nodes, peaks, stopSampling.Token);
@@ -67,6 +68,7 @@ internal static class OrleansJobsMode
         var elapsed = clock.Elapsed;
         await stopSampling.CancelAsync();
         await sampling;
+        var cpu = nodes.Select((n, i) => n.CpuTime() - cpuBefore[i]).ToArray();
         var memory = nodes.Select((n, i) => (Peak: Math.Max(peaks[i], n.Memory().PeakMb), Now: n.Memory().NowMb)).ToList();
         await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);   // PostgreSQL's statistics are flushed within a second
         var writesAfter = await database.WritesAsync();
@@ -98,6 +100,7 @@ internal static class OrleansJobsMode
             WebhookJobP50 = Percentile(done.Where(j => j.CompletedBy == "Webhook").Select(j => j.FinishedAt - j.SubmittedAt), 0.50),
             PeakMemoryMb = [.. memory.Select(m => m.Peak)],
             EndMemoryMb = [.. memory.Select(m => m.Now)],
+            CpuSeconds = [.. cpu.Select(c => c.TotalSeconds)],
             RowsWritten = writesAfter.Rows - writesBefore.Rows,
             Commits = writesAfter.Commits - writesBefore.Commits,
         };

@@ -28,6 +28,7 @@ internal sealed record OrleansJobsResult
     public TimeSpan WebhookJobP50 { get; init; }
     public IReadOnlyList<double> PeakMemoryMb { get; init; } = [];
     public IReadOnlyList<double> EndMemoryMb { get; init; } = [];
+    public IReadOnlyList<double> CpuSeconds { get; init; } = [];
     public long RowsWritten { get; init; }
     public long Commits { get; init; }
 
@@ -54,6 +55,7 @@ internal sealed record OrleansJobsResult
         Row("job latency (submit to job finished) p50 / p95", $"{Sec(JobP50)} / {Sec(JobP95)}");
         Row("the prediction's own (submit to its finish) p50 / p95", $"{Sec(OwnP50)} / {Sec(OwnP95)}");
         Row("memory per silo, peak (at the end)", string.Join(", ", PeakMemoryMb.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{p:F0} MB ({EndMemoryMb[i]:F0} MB)"))));
+        Row("silo CPU per 1,000 jobs (each silo)", string.Join(", ", CpuSeconds.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c * 1000 / Jobs:F1} s"))));
         Row("database rows written per job; commits per job", string.Create(CultureInfo.InvariantCulture, $"{(double)RowsWritten / Jobs:F2}; {(double)Commits / Jobs:F2}"));
         Row("starting the jobs; wall time", $"{Sec(StartTime)}; {Sec(WallTime)}");
         return s.ToString();

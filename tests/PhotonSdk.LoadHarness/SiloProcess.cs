@@ -57,6 +57,13 @@ internal sealed class SiloProcess : IAsyncDisposable
         return (Read("VmHWM"), Read("VmRSS"));
     }
 
+    /// <summary>CPU time the process has used so far, user and system.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
