@@ -88,6 +88,7 @@ internal static class OrleansJobsMode
             RateLimited = rateLimited,
             LimitPerMinute = Tier.ImagesPerMinute,
             MostInAnyMinute = MostInAnyMinute(times),
+            MeanPerSlidingMinute = MeanPerSlidingMinute(times),
             SubmitSpan = times.Length > 1 ? times[^1] - times[0] : TimeSpan.Zero,
             StartTime = started,
             WallTime = elapsed,
@@ -174,6 +175,26 @@ internal static class OrleansJobsMode
         }
 
         return most;
+    }
+
+    /// <summary>
+    /// Submits in a minute, averaged over every minute [t, t + 60 s) that lies within the run (t from the first submit
+    /// to the last less a minute, in steps of 100 ms): the rate the run sustained, whatever its shape (bursts or even).
+    /// </summary>
+    private static double MeanPerSlidingMinute(DateTimeOffset[] times)
+    {
+        if (times.Length < 2 || times[^1] - times[0] < TimeSpan.FromMinutes(1)) return double.NaN;
+        long total = 0, samples = 0;
+        int start = 0, end = 0;
+        for (var t = times[0]; t + TimeSpan.FromMinutes(1) <= times[^1]; t += TimeSpan.FromMilliseconds(100))
+        {
+            while (start < times.Length && times[start] < t) start++;
+            while (end < times.Length && times[end] < t + TimeSpan.FromMinutes(1)) end++;
+            total += end - start;
+            samples++;
+        }
+
+        return (double)total / samples;
     }
 
     private static TimeSpan Percentile(IEnumerable<TimeSpan> values, double share)

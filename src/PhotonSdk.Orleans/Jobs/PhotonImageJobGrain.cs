@@ -29,6 +29,12 @@ internal sealed class PhotonImageJobGrain(
     /// <summary>A submit time further off than this is persisted with the job, so that the job keeps it across a move.</summary>
     private static readonly TimeSpan KeepSlotBeyond = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How late a submit may leave after the time the limiter gave it. The limiter's window has a second of margin
+    /// over the server's minute; half of it covers a late start, the rest the request's way to the server.
+    /// </summary>
+    private static readonly TimeSpan MaxLateness = TimeSpan.FromMilliseconds(500);
+
     private const int HistoryPageSize = 100;
     private const int HistoryMaxPages = 50;
 
@@ -180,17 +186,25 @@ internal sealed class PhotonImageJobGrain(
             if (Delay(slot) > KeepSlotBeyond) await WriteAsync(Current with { SlotAt = slot, ReservedUsd = reserved }).ConfigureAwait(true);
         }
 
-        if (Delay(slot) is var wait && wait > TimeSpan.Zero) await Task.Delay(wait, time).ConfigureAwait(true);
-
-        await WriteAsync(Current with
+        while (true)
         {
-            Status = PhotonImageJobStatus.Submitting,
-            SubmittingAt = time.GetUtcNow(),
-            ReservedUsd = reserved,
-            SlotAt = null,
-            RetryAt = null,
-            Error = null,
-        }).ConfigureAwait(true);
+            if (Delay(slot) is var wait && wait > TimeSpan.Zero) await Task.Delay(wait, time).ConfigureAwait(true);
+            await WriteAsync(Current with
+            {
+                Status = PhotonImageJobStatus.Submitting,
+                SubmittingAt = time.GetUtcNow(),
+                ReservedUsd = reserved,
+                SlotAt = null,
+                RetryAt = null,
+                Error = null,
+            }).ConfigureAwait(true);
+            if (_options.Tier is not { } paced || time.GetUtcNow() - slot <= MaxLateness) break;
+
+            // Too late for its place in the tier's minute (a busy silo): sent now, it could land in the next minute on top
+            // of that minute's own. Nothing was sent; the job takes a new time, and the old one still counts.
+            slot = await GrainFactory.GetGrain<ISubmitLimiterGrain>(paced.ImagesPerMinute).ReserveAsync().ConfigureAwait(true);
+            await WriteAsync(Current with { Status = PhotonImageJobStatus.Pending, SubmittingAt = null, SlotAt = slot }).ConfigureAwait(true);
+        }
 
         PredictionHandle handle;
         try

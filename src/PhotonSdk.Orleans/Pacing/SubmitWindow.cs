@@ -2,8 +2,10 @@ namespace PhotonSdk.Orleans.Pacing;
 
 /// <summary>
 /// Hands out submit times so that no window of <see cref="Window"/> holds more than the limit, counted as the server
-/// counts (a sliding minute of submits), first come, first served. A time may lie in the future: its holder waits
-/// until then. Times only grow, so the last <c>limit</c> of them are all it needs to remember.
+/// counts (a sliding minute of submits), first come, first served, and evenly: no two closer than the window over the
+/// limit (20 ms at Gold), so that a backlog flows at the tier's rate instead of in bursts that load every silo at the
+/// minute's turn and make submits late. A time may lie in the future: its holder waits until then. Times only grow, so
+/// the last <c>limit</c> of them are all it needs to remember.
 /// </summary>
 internal sealed class SubmitWindow
 {
@@ -20,11 +22,15 @@ internal sealed class SubmitWindow
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         Limit = limit;
+        Spacing = Window / limit;
         foreach (var slot in earlier ?? []) Add(slot < _last ? _last : slot);
     }
 
     /// <summary>Submits allowed in any window.</summary>
     public int Limit { get; }
+
+    /// <summary>The least time between two submits.</summary>
+    public TimeSpan Spacing { get; }
 
     /// <summary>How many times were handed out, in all.</summary>
     public long Granted { get; private set; }
@@ -32,7 +38,7 @@ internal sealed class SubmitWindow
     /// <summary>The next free time at or after <paramref name="now"/>; it is taken.</summary>
     public DateTimeOffset Reserve(DateTimeOffset now)
     {
-        var slot = Max(Max(now, _last), _pausedUntil);
+        var slot = Max(Max(now, _slots.Count == 0 ? _last : _last + Spacing), _pausedUntil);
         if (_slots.Count >= Limit) slot = Max(slot, _slots.Peek() + Window);
         Add(slot);
         Granted++;

@@ -9,15 +9,25 @@ public sealed class SubmitWindowTests
     private readonly FakeTimeProvider _clock = new(WatchedClock.DefaultStart);
 
     [Fact]
-    public void The_first_limit_submits_go_at_once_and_the_next_waits_a_window()
+    public void Submits_are_spaced_evenly_at_the_limit_the_first_at_once()
     {
         var window = new SubmitWindow(3);
         var now = _clock.GetUtcNow();
 
         var slots = Enumerable.Range(0, 4).Select(_ => window.Reserve(now)).ToList();
 
-        Assert.All(slots.Take(3), s => Assert.Equal(now, s));
-        Assert.Equal(now + SubmitWindow.Window, slots[3]);
+        Assert.Equal(now, slots[0]);
+        Assert.Equal([now, now + window.Spacing, now + (2 * window.Spacing), now + SubmitWindow.Window], slots);
+    }
+
+    [Fact]
+    public void An_idle_window_lets_the_next_submit_go_at_once()
+    {
+        var window = new SubmitWindow(60);
+        window.Reserve(_clock.GetUtcNow());
+        _clock.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(_clock.GetUtcNow(), window.Reserve(_clock.GetUtcNow()));
     }
 
     [Theory]
@@ -49,8 +59,8 @@ public sealed class SubmitWindowTests
 
         var last = Enumerable.Range(0, Limit * 5).Select(_ => window.Reserve(now)).ToList()[^1];
 
-        // Five windows' worth: the fifth batch starts four windows in.
-        Assert.Equal(now + (4 * SubmitWindow.Window), last);
+        // Five windows' worth, evenly: the last one spacing short of five windows.
+        Assert.Equal(now + (5 * SubmitWindow.Window) - window.Spacing, last, TimeSpan.FromMilliseconds(1));
     }
 
     [Fact]
@@ -73,7 +83,8 @@ public sealed class SubmitWindowTests
 
         var restored = new SubmitWindow(4, first.Live(_clock.GetUtcNow()));
 
+        // The four earlier ones (spaced) still count: the next comes a window after the first of them.
         Assert.Equal(now + SubmitWindow.Window, restored.Reserve(_clock.GetUtcNow()));
-        Assert.Empty(first.Live(now + SubmitWindow.Window));
+        Assert.Empty(first.Live(now + (2 * SubmitWindow.Window)));
     }
 }
