@@ -66,6 +66,10 @@ public sealed class EmulatorCommandLine
             (o, v) => o.Faults.ServerErrorKeepsSubmission = v);
         AddOne("--connection-reset-rate", "r", "Share of API requests handled and then dropped without an answer, 0 to 1 (a dropped submit has created its prediction)",
             defaults.Faults.ConnectionResetRate, Number, (o, v) => o.Faults.ConnectionResetRate = v);
+        AddOne("--webhook-drop-rate", "r", "Share of webhook deliveries never sent, 0 to 1",
+            defaults.Faults.WebhookDropRate, Number, (o, v) => o.Faults.WebhookDropRate = v);
+        AddOne("--webhook-duplicate-rate", "r", "Share of webhook deliveries sent twice, 0 to 1",
+            defaults.Faults.WebhookDuplicateRate, Number, (o, v) => o.Faults.WebhookDuplicateRate = v);
         AddOne("--rate-limited-rate", "r", "Share of API requests answered 429, 0 to 1",
             defaults.Faults.RateLimitedRate, Number, (o, v) => o.Faults.RateLimitedRate = v);
         AddOne("--rate-limited-retry-after", "seconds", "The Retry-After of those answers",

@@ -55,4 +55,20 @@ public sealed class EmulatorFaultOptions
 
     /// <summary>The <c>Retry-After</c> of an injected 429, rounded up to whole seconds. Default 1 second.</summary>
     public TimeSpan RateLimitedRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The share of webhook deliveries, from 0 to 1, that are never sent (a delivery lost on the way), drawn per
+    /// prediction in the order they are scheduled. The prediction itself completes as usual. Default 0.
+    /// </summary>
+    public double WebhookDropRate { get; set; }
+
+    /// <summary>
+    /// The share of webhook deliveries, from 0 to 1, that are sent twice (a redelivery), with the same
+    /// <c>webhook-id</c> and body, the second after <see cref="WebhookDuplicateDelay"/>. Drawn among those not dropped.
+    /// Default 0.
+    /// </summary>
+    public double WebhookDuplicateRate { get; set; }
+
+    /// <summary>How long after the first delivery a duplicated one is sent again (signed anew at that time). Default 1 second.</summary>
+    public TimeSpan WebhookDuplicateDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

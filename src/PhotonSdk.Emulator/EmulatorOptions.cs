@@ -143,6 +143,9 @@ public sealed class EmulatorOptions
         RequireShare(Faults.RateLimitedRate, "Faults.RateLimitedRate");
         RequireShare(Faults.ConnectionResetRate, "Faults.ConnectionResetRate");
         RequireNonNegative(Faults.RateLimitedRetryAfter, "Faults.RateLimitedRetryAfter");
+        RequireShare(Faults.WebhookDropRate, "Faults.WebhookDropRate");
+        RequireShare(Faults.WebhookDuplicateRate, "Faults.WebhookDuplicateRate");
+        RequireNonNegative(Faults.WebhookDuplicateDelay, "Faults.WebhookDuplicateDelay");
         if (Faults.FailureCode is not (1403 or 1405 or 5000 or 5003))
         {
             throw new ArgumentOutOfRangeException("Faults.FailureCode", Faults.FailureCode, "Must be 1403, 1405, 5000 or 5003.");

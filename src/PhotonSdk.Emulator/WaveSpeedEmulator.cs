@@ -56,6 +56,18 @@ public sealed class WaveSpeedEmulator : IAsyncDisposable
     /// </summary>
     public long PredictionsCreated => _services.Predictions.Created;
 
+    /// <summary>
+    /// How many webhook deliveries <see cref="EmulatorFaultOptions.WebhookDropRate"/> dropped (never sent) since the
+    /// emulator started. Not part of the emulated API: a harness uses it to report what its receiver had to make up for.
+    /// </summary>
+    public long WebhooksDropped => _services.Webhooks.Dropped;
+
+    /// <summary>
+    /// How many webhook deliveries <see cref="EmulatorFaultOptions.WebhookDuplicateRate"/> sent twice since the emulator
+    /// started. Not part of the emulated API.
+    /// </summary>
+    public long WebhooksDuplicated => _services.Webhooks.Duplicated;
+
     /// <summary>Starts an emulator and returns once it accepts requests.</summary>
     /// <param name="options">How it behaves; null takes every default (a free loopback port, real-time latency).</param>
     /// <param name="cancellationToken">Cancels the start.</param>

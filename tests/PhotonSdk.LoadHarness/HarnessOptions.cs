@@ -10,7 +10,8 @@ internal sealed class HarnessOptions
         Usage: dotnet run -c Release --project tests/PhotonSdk.LoadHarness -- [options]
           --modes LIST              comma-separated: polling, fresh, sync, baseline, burst (default these five; fresh makes
                                     a new client per prediction, so none is timed by what earlier ones taught it), and
-                                    the batch engine's batch-throughput and journal-resume (run only when named)
+                                    the batch engine's batch-throughput and journal-resume and the cluster's orleans-jobs
+                                    (run only when named)
           --predictions N           predictions per mode for polling, sync and baseline (default 200)
           --concurrency N           predictions in flight at once in those modes (default 20)
           --latency-jitter SHARE    spread each emulated latency within this share either side (default 0, the emulator's)
@@ -22,10 +23,13 @@ internal sealed class HarnessOptions
                                     (comma-separated: bronze, silver, gold, ultra; default silver,gold)
           --batch-prompts LIST      batch-throughput: prompts per tier, one number for all or one per tier (default 3000)
           --journal-items N         journal-resume: items in the journal that is resumed (default 100000)
+          --jobs N                  orleans-jobs: image jobs on two silos (processes of samples/PhotonSdk.Samples.Jobs) at
+                                    the Gold tier (default 12000: four full minutes of the tier); needs PostgreSQL in
+                                    PHOTON_ORLEANS_POSTGRES (a server connection string; a database is made per run)
         """;
 
-    /// <summary>Every mode the harness knows; the batch modes run only when named.</summary>
-    public static readonly IReadOnlyList<string> KnownModes = ["polling", FreshClients.Mode, "sync", "baseline", "burst", BatchThroughputMode.Name, JournalResumeMode.Name];
+    /// <summary>Every mode the harness knows; the batch and cluster modes run only when named.</summary>
+    public static readonly IReadOnlyList<string> KnownModes = ["polling", FreshClients.Mode, "sync", "baseline", "burst", BatchThroughputMode.Name, JournalResumeMode.Name, OrleansJobsMode.Name];
 
     public IReadOnlyList<string> Modes { get; private set; } = ["polling", FreshClients.Mode, "sync", "baseline", "burst"];
 
@@ -49,6 +53,8 @@ internal sealed class HarnessOptions
     public IReadOnlyList<int> BatchPrompts { get; private set; } = [3_000];
 
     public int JournalItems { get; private set; } = 100_000;
+
+    public int Jobs { get; private set; } = 12_000;
 
     public bool ShowHelp { get; private set; }
 
@@ -88,6 +94,7 @@ internal sealed class HarnessOptions
                     if (options.BatchPrompts.Count == 0) throw new ArgumentException("--batch-prompts needs a number.");
                     break;
                 case "--journal-items": options.JournalItems = Count(name, value, 1_000_000); break;
+                case "--jobs": options.Jobs = Count(name, value, 1_000_000); break;
                 case "--predictions": options.Predictions = Count(name, value, 100_000); break;
                 case "--concurrency": options.Concurrency = Count(name, value, 10_000); break;
                 case "--latency-jitter": options.LatencyJitter = Number(name, value, 0, 0.9); break;

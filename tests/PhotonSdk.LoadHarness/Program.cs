@@ -91,11 +91,19 @@ if (options.Modes.Contains(JournalResumeMode.Name))
     resume = await JournalResumeMode.RunAsync(options.JournalItems, options.MaxConnections, options.TimeLimit);
 }
 
+OrleansJobsResult? jobs = null;
+if (options.Modes.Contains(OrleansJobsMode.Name))
+{
+    Console.WriteLine($"Running {OrleansJobsMode.Name} with {options.Jobs} jobs on two silos at Gold...");
+    jobs = await OrleansJobsMode.RunAsync(options.Jobs, options.LatencyJitter, options.TimeLimit);
+}
+
 Console.WriteLine();
+if (jobs is not null) Console.Write(jobs.Render());
 if (results.Count > 0) Console.Write(ResultTable.Render(results));
 if (batchRuns.Count > 0) Console.Write(BatchThroughputTable.Render(batchRuns));
 if (resume is not null) Console.Write(JournalResumeTable.Render(resume));
-return results.Any(r => r.Errors > 0) || batchRuns.Any(r => !r.Passed) || resume is { Passed: false } ? 1 : 0;
+return results.Any(r => r.Errors > 0) || batchRuns.Any(r => !r.Passed) || resume is { Passed: false } || jobs is { Passed: false } ? 1 : 0;
 
 EmulatorOptions Emulator(double latencyScale) => new()
 {

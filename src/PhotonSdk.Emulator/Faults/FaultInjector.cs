@@ -17,7 +17,10 @@ internal sealed class FaultInjector
     private readonly double _slowRate;
     private readonly double _rateLimitedRate;
     private readonly double _connectionResetRate;
+    private readonly double _webhookDropRate;
+    private readonly double _webhookDuplicateRate;
     private long _lastRequest;
+    private long _lastWebhook;
 
     public FaultInjector(EmulatorFaultOptions options, int? seed)
     {
@@ -30,6 +33,9 @@ internal sealed class FaultInjector
         _slowRate = options.SlowResponseRate;
         _rateLimitedRate = options.RateLimitedRate;
         _connectionResetRate = options.ConnectionResetRate;
+        _webhookDropRate = options.WebhookDropRate;
+        _webhookDuplicateRate = options.WebhookDuplicateRate;
+        WebhookDuplicateDelay = options.WebhookDuplicateDelay;
         RateLimitedRetryAfter = options.RateLimitedRetryAfter;
         ServerErrorStatusCode = options.ServerErrorStatusCode;
         ServerErrorKeepsSubmission = options.ServerErrorKeepsSubmission;
@@ -43,6 +49,17 @@ internal sealed class FaultInjector
     public TimeSpan SlowResponseDelay { get; }
 
     public TimeSpan RateLimitedRetryAfter { get; }
+
+    public TimeSpan WebhookDuplicateDelay { get; }
+
+    /// <summary>Draws the fate of the next webhook scheduled: dropped, sent twice, or sent once.</summary>
+    public (bool Dropped, bool Duplicated) NextWebhook()
+    {
+        var ordinal = Interlocked.Increment(ref _lastWebhook);
+        var dropped = _webhookDropRate > 0 && SeededDraws.Unit(_seed, SeededDraws.Stream.WebhookDrop, ordinal) < _webhookDropRate;
+        var duplicated = !dropped && _webhookDuplicateRate > 0 && SeededDraws.Unit(_seed, SeededDraws.Stream.WebhookDuplicate, ordinal) < _webhookDuplicateRate;
+        return (dropped, duplicated);
+    }
 
     /// <summary>Whether any request-level fault can happen, so requests need not be counted otherwise.</summary>
     public bool AffectsRequests => _serverErrorRate > 0 || _slowRate > 0 || _rateLimitedRate > 0 || _connectionResetRate > 0;

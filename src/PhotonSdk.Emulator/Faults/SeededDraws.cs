@@ -18,6 +18,8 @@ internal static class SeededDraws
         Latency = 6,
         RateLimited = 7,
         ConnectionReset = 8,
+        WebhookDrop = 9,
+        WebhookDuplicate = 10,
     }
 
     /// <summary>A 64-bit value for <paramref name="index"/> in <paramref name="stream"/>.</summary>

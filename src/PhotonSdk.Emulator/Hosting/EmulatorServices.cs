@@ -41,7 +41,7 @@ internal sealed class EmulatorServices : IAsyncDisposable
         Faults = new FaultInjector(options.Faults, options.Seed);
         ApiKeys = options.ApiKeys.ToFrozenSet(StringComparer.Ordinal);
         Signer = new WebhookSigner(options.WebhookSecret ?? WebhookSigner.NewSecret());
-        Webhooks = new WebhookDispatcher(Time, Signer, WebhookBodyOf, loggers.CreateLogger("PhotonSdk.Emulator.Webhooks"));
+        Webhooks = new WebhookDispatcher(Time, Signer, WebhookBodyOf, loggers.CreateLogger("PhotonSdk.Emulator.Webhooks"), Faults);
         RequestObserver = options.OnRequest;
         if (options.StateFile is { } stateFile)
         {

@@ -10,7 +10,7 @@ namespace PhotonSdk.Emulator.Webhooks;
 /// <summary>
 /// Delivers webhooks when predictions finish. Only predictions that asked for one are queued, ordered by finish
 /// time; one loop sleeps (on the emulator's clock) until the earliest is due, so thousands of predictions in flight
-/// cost one timer, not one each.
+/// cost one timer, not one each. The fault options drop a share of deliveries and send a share twice.
 /// </summary>
 internal sealed class WebhookDispatcher : IAsyncDisposable
 {
@@ -21,6 +21,9 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly WebhookSigner _signer;
     private readonly Func<string, byte[]?> _bodyOf;
+    private readonly Faults.FaultInjector _faults;
+    private long _dropped;
+    private long _duplicated;
     private readonly ILogger _logger;
     private readonly HttpClient _http;
     private readonly PriorityQueue<PendingWebhook, DateTimeOffset> _queue = new();
@@ -35,8 +38,10 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     /// <param name="signer">Signs each body.</param>
     /// <param name="bodyOf">The body to send for a prediction id, or null when the prediction no longer exists.</param>
     /// <param name="logger">Where failed deliveries are reported.</param>
-    public WebhookDispatcher(TimeProvider time, WebhookSigner signer, Func<string, byte[]?> bodyOf, ILogger logger)
+    /// <param name="faults">Which deliveries are dropped or sent twice.</param>
+    public WebhookDispatcher(TimeProvider time, WebhookSigner signer, Func<string, byte[]?> bodyOf, ILogger logger, Faults.FaultInjector faults)
     {
+        _faults = faults;
         _time = time;
         _signer = signer;
         _bodyOf = bodyOf;
@@ -45,8 +50,35 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         _loop = Task.Run(() => RunAsync(_stopping.Token));
     }
 
-    /// <summary>Queues delivery of prediction <paramref name="predictionId"/> to <paramref name="url"/> at <paramref name="due"/>.</summary>
+    /// <summary>How many deliveries the fault options dropped.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>How many deliveries the fault options sent twice.</summary>
+    public long Duplicated => Interlocked.Read(ref _duplicated);
+
+    /// <summary>
+    /// Queues delivery of prediction <paramref name="predictionId"/> to <paramref name="url"/> at <paramref name="due"/>,
+    /// unless the fault options drop it; a delivery they duplicate is queued again for later.
+    /// </summary>
     public void Schedule(string predictionId, Uri url, DateTimeOffset due)
+    {
+        var (dropped, duplicated) = _faults.NextWebhook();
+        if (dropped)
+        {
+            Interlocked.Increment(ref _dropped);
+            return;
+        }
+
+        if (duplicated)
+        {
+            Interlocked.Increment(ref _duplicated);
+            Enqueue(predictionId, url, due + _faults.WebhookDuplicateDelay);
+        }
+
+        Enqueue(predictionId, url, due);
+    }
+
+    private void Enqueue(string predictionId, Uri url, DateTimeOffset due)
     {
         bool sooner;
         lock (_gate)
