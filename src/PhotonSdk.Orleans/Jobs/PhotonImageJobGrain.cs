@@ -229,7 +229,7 @@ internal sealed class PhotonImageJobGrain(
 
     private async Task SubmitFailedAsync(Exception error, decimal reserved)
     {
-        if (!SubmitEvidence.ProvesNothingCreated(error))
+        if (!PhotonSdk.Budget.SubmitEvidence.ProvesNothingCreated(error))
         {
             // A prediction may exist: its webhook names this job, and the history is searched after the grace period.
             JobsLog.AnswerLost(logger, JobId, error.Message);
