@@ -60,6 +60,9 @@ public sealed class SqliteBatchJournal : IPhotonBatchJournal, IAsyncDisposable, 
     /// <summary>How many transactions have been committed or tried; tests only.</summary>
     internal int Transactions { get; private set; }
 
+    /// <summary>Runs as each transaction starts, under the file's lock, so that a test can hold one open while others queue; tests only.</summary>
+    internal Action? TransactionStarting { get; set; }
+
     /// <inheritdoc />
     /// <exception cref="PhotonBatchJournalException">
     /// The file is not a SQLite database or is damaged (<see cref="PhotonBatchJournalProblem.Corrupt"/>), is a database
@@ -208,6 +211,7 @@ public sealed class SqliteBatchJournal : IPhotonBatchJournal, IAsyncDisposable, 
         {
             ObjectDisposedException.ThrowIf(_connection is null || _upsert is null, this);
             Transactions++;
+            TransactionStarting?.Invoke();
             JournalRows.WriteAll(_connection!, _upsert!, group.ConvertAll(w => w.Entry));
         }
         catch (SqliteException e)
