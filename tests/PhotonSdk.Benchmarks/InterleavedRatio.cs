@@ -12,14 +12,22 @@ namespace PhotonSdk.Benchmarks;
 /// </summary>
 internal static class InterleavedRatio
 {
+    private const int WarmupRounds = 4;
+
     public static async Task RunAsync(int rounds, int predictions)
     {
         var benchmarks = new PredictionBenchmarks();
         benchmarks.Setup();
         try
         {
-            await TimeAsync(benchmarks.MinimalHttpClientLoop, predictions).ConfigureAwait(false);
-            await TimeAsync(benchmarks.PhotonSdkGenerate, predictions).ConfigureAwait(false);
+            // Unmeasured rounds until tiered compilation has settled: before that, the JIT's own thread runs (its CPU time
+            // counts in the process's) and much of either side still runs unoptimized code.
+            for (var round = 0; round < WarmupRounds; round++)
+            {
+                await TimeAsync(benchmarks.MinimalHttpClientLoop, predictions).ConfigureAwait(false);
+                await TimeAsync(benchmarks.PhotonSdkGenerate, predictions).ConfigureAwait(false);
+            }
+
             var minimal = new List<Timing>();
             var sdk = new List<Timing>();
             for (var round = 0; round < rounds; round++)

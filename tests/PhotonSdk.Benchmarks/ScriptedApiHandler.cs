@@ -19,12 +19,16 @@ internal sealed class ScriptedApiHandler : HttpMessageHandler
 
     public void Reset() => _polls = 0;
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // A request's body is written out, as any transport writes it to the server; a client that serializes lazily
+        // (JsonContent) would otherwise be measured without serializing at all.
+        if (request.Content is { } sent) await sent.CopyToAsync(Stream.Null, cancellationToken);
+
         var body = request.Method == HttpMethod.Post ? Created : ++_polls < 3 ? Processing : Completed;
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
     }
 
     private static byte[] Envelope(string status, string outputs) => Encoding.UTF8.GetBytes(

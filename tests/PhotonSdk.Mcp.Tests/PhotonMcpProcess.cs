@@ -44,6 +44,8 @@ public sealed class PhotonMcpProcess : IAsyncDisposable
             [PhotonClientOptions.ApiKeyEnvironmentVariable] = null,
             [PhotonClientOptions.BaseUrlEnvironmentVariable] = null,
             ["DOTNET_NOLOGO"] = "1",
+            // A keyless server's emulator keeps nothing between runs: the tests' predictions stay out of the user's state file.
+            ["PHOTON_EMULATOR_STATE"] = "none",
         };
         if (!keyless)
         {

@@ -80,7 +80,7 @@ internal static class GenerateCommand
                     client, handle, context.Terminal.IsInteractive ? h => report(LiveStatus.Describe(h)) : null, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
 
-            await ResultSaver.SaveAndPrintAsync(context, connection, result, output, json, force, cancellationToken).ConfigureAwait(false);
+            await ResultSaver.SaveAndPrintAsync(context, connection, result, output, json, force, resumed: false, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         }
     }

@@ -35,7 +35,7 @@ internal static class GetCommand
                 PredictionWatcher.WaitAsync(client, handle, context.Terminal.IsInteractive ? h => report(LiveStatus.Describe(h)) : null, cancellationToken))
                 .ConfigureAwait(false);
 
-            await ResultSaver.SaveAndPrintAsync(context, connection, result, output, json, force, cancellationToken).ConfigureAwait(false);
+            await ResultSaver.SaveAndPrintAsync(context, connection, result, output, json, force, resumed: true, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         }
     }

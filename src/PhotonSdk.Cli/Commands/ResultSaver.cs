@@ -4,11 +4,14 @@ using PhotonSdk.Results;
 
 namespace PhotonSdk.Cli.Commands;
 
-/// <summary>Saves a completed prediction's image and prints where it went, for <c>generate</c> and <c>get</c> alike.</summary>
+/// <summary>
+/// Saves a completed prediction's image and prints where it went, for <c>generate</c> and <c>get</c> alike; <c>get</c>
+/// passes <c>resumed</c>, since it took the prediction up by its id and did not see all of it.
+/// </summary>
 internal static class ResultSaver
 {
     public static async Task SaveAndPrintAsync(
-        CommandContext context, ApiConnection connection, ImageGenerationResult result, string? output, bool json, bool force, CancellationToken cancellationToken)
+        CommandContext context, ApiConnection connection, ImageGenerationResult result, string? output, bool json, bool force, bool resumed, CancellationToken cancellationToken)
     {
         if (output == CommonOptions.StandardOutput)
         {
@@ -46,7 +49,7 @@ internal static class ResultSaver
         }
         else
         {
-            await SavedImageWriter.WriteTextAsync(context.Terminal.Out, image, context.Environment.WorkingDirectory).ConfigureAwait(false);
+            await SavedImageWriter.WriteTextAsync(context.Terminal.Out, image, context.Environment.WorkingDirectory, resumed).ConfigureAwait(false);
         }
     }
 

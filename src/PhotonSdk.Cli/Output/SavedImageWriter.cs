@@ -12,7 +12,11 @@ internal static class SavedImageWriter
     /// <param name="stdout">Where to write.</param>
     /// <param name="image">The image.</param>
     /// <param name="workingDirectory">Paths beneath it are shown relative to it.</param>
-    public static async Task WriteTextAsync(TextWriter stdout, SavedImage image, string workingDirectory)
+    /// <param name="resumed">
+    /// Whether the tool took the prediction up by its id rather than submitting it: its own time is then how long it
+    /// waited, not the prediction's total.
+    /// </param>
+    public static async Task WriteTextAsync(TextWriter stdout, SavedImage image, string workingDirectory, bool resumed)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(image);
@@ -20,7 +24,7 @@ internal static class SavedImageWriter
         await stdout.WriteLineAsync($"  model       {image.Model}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"  prediction  {image.PredictionId}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"  cost        {Money(image.CostUsd)}").ConfigureAwait(false);
-        await stdout.WriteLineAsync($"  timings     {Timings(image.Timings)}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"  timings     {Timings(image.Timings, resumed)}").ConfigureAwait(false);
         if (image.Url is { } url) await stdout.WriteLineAsync($"  url         {url}").ConfigureAwait(false);
     }
 
@@ -37,12 +41,12 @@ internal static class SavedImageWriter
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
-    private static string Timings(SavedImageTimings timings)
+    private static string Timings(SavedImageTimings timings, bool resumed)
     {
         var parts = new List<string>(3);
         if (timings.InferenceMs is { } inference) parts.Add("inference " + Seconds(TimeSpan.FromMilliseconds(inference)));
         if (timings.ExecutionMs is { } execution) parts.Add("execution " + Seconds(TimeSpan.FromMilliseconds(execution)));
-        parts.Add("total " + Seconds(TimeSpan.FromMilliseconds(timings.ElapsedMs)));
+        parts.Add((resumed ? "waited " : "total ") + Seconds(TimeSpan.FromMilliseconds(timings.ElapsedMs)));
         return string.Join(", ", parts);
     }
 }

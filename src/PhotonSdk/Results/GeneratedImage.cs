@@ -1,3 +1,5 @@
+using PhotonSdk.Results;
+
 namespace PhotonSdk;
 
 /// <summary>
@@ -6,6 +8,11 @@ namespace PhotonSdk;
 /// </summary>
 public sealed class GeneratedImage
 {
+    // A URL's media type is worked out when first asked for: reading the URL's path parses the rest of the URL, which
+    // was a fifth of mapping every result for callers that never ask (PredictionBenchmarks).
+    private string? _mediaType;
+    private bool _mediaTypeKnown;
+
     internal GeneratedImage(string? predictionId, int index, Uri? url, ReadOnlyMemory<byte>? data, string? mediaType, bool isNsfw)
     {
         PredictionId = predictionId;
@@ -13,9 +20,14 @@ public sealed class GeneratedImage
         Index = index;
         Url = url;
         Data = data;
-        MediaType = mediaType;
+        _mediaType = mediaType;
+        _mediaTypeKnown = true;
         IsNsfw = isNsfw;
     }
+
+    /// <summary>An image at a URL whose media type is guessed from the URL's extension when first asked for.</summary>
+    internal static GeneratedImage AtUrl(string? predictionId, int index, Uri url, bool isNsfw) =>
+        new(predictionId, index, url, null, null, isNsfw) { _mediaTypeKnown = false };
 
     /// <summary>The output's position in the prediction's outputs.</summary>
     public int Index { get; }
@@ -33,7 +45,16 @@ public sealed class GeneratedImage
     /// The media type: sniffed from the bytes for data outputs, guessed from the URL's extension for URL outputs
     /// (<see langword="null"/> when it has none).
     /// </summary>
-    public string? MediaType { get; }
+    public string? MediaType
+    {
+        get
+        {
+            if (Volatile.Read(ref _mediaTypeKnown)) return _mediaType;
+            _mediaType = MediaTypes.FromPath(Url!.AbsolutePath);
+            Volatile.Write(ref _mediaTypeKnown, true);
+            return _mediaType;
+        }
+    }
 
     /// <summary>Whether the server flagged the image as not safe for work.</summary>
     public bool IsNsfw { get; }

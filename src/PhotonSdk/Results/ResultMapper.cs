@@ -37,7 +37,7 @@ internal static class ResultMapper
     {
         if (Uri.TryCreate(output, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
         {
-            return new GeneratedImage(predictionId, index, url, null, MediaTypes.FromPath(url.AbsolutePath), nsfw);
+            return GeneratedImage.AtUrl(predictionId, index, url, nsfw);
         }
 
         // WaveSpeed's base64 is bare (no data: prefix); anything that is neither a URL nor base64 is a broken answer.

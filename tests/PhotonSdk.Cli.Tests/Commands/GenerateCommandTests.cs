@@ -23,7 +23,7 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Contains($"prediction  {id}", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("model       luma/photon-flash", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("cost        0.005 USD", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("timings     ", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains(", total ", Assert.Single(run.StdoutLines, line => line.StartsWith("timings     ", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Equal(2, run.StderrLines.Length);
         Assert.Equal($"No WAVESPEED_API_KEY set: using the local WaveSpeed emulator (placeholder images, nothing billed; predictions kept in {Path.Combine(_cli.WorkingDirectory, ".photon", "emulator-state.jsonl")}).", run.StderrLines[0]);
         Assert.Equal($"Submitted prediction {id} (luma/photon-flash); waiting for it.", run.StderrLines[1]);

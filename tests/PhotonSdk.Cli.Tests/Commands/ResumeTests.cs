@@ -49,6 +49,21 @@ public sealed class ResumeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Get_of_a_prediction_submitted_elsewhere_reports_how_long_it_waited_not_a_total()
+    {
+        using var client = new PhotonClient(new PhotonClientOptions { ApiKey = Key, BaseUrl = _emulator.BaseUrl });
+        var handle = await client.SubmitAsync("A red fox in the snow");
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        var run = await _cli.RunAsync(["get", handle.Id], apiKey: Key, baseUrl: _emulator.BaseUrl.ToString());
+
+        AssertExit(run, ExitCodes.Success);
+        var timings = Assert.Single(run.StdoutLines, line => line.StartsWith("timings", StringComparison.Ordinal));
+        Assert.Contains(", waited ", timings, StringComparison.Ordinal);
+        Assert.DoesNotContain("total", timings, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task History_lists_a_prediction_the_tool_submitted()
     {
         _time.Advance(TimeSpan.FromSeconds(1));
