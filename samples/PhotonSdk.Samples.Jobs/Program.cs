@@ -1,28 +1,31 @@
 // One node of an image-job cluster. Every node is a silo and a web server: it receives WaveSpeed's webhooks (and hands
 // each to its job, wherever that lives) and serves a small front end that starts jobs and shows them.
 //
-//   dotnet run -- --Jobs:Database "Host=127.0.0.1;Port=5432;Username=postgres;Database=photon_jobs" \
+//   dotnet run -- --Jobs:Redis 127.0.0.1:6379 \
 //                 --Jobs:SiloPort 11111 --Jobs:GatewayPort 30000 --urls http://127.0.0.1:5101 \
 //                 --Jobs:WebhookUrl http://127.0.0.1:5101/photon/webhooks --Photon:BaseUrl http://127.0.0.1:5100/ --Photon:ApiKey local
 //
-// run.sh beside this file starts PostgreSQL, the emulator and two nodes on loopback, then sends a few jobs.
+// run.sh beside this file starts Redis, the emulator and two nodes on loopback, then sends a few jobs.
 using System.Net;
 using System.Text.Json.Serialization;
 using Orleans.Configuration;
+using StackExchange.Redis;
 using PhotonSdk.Batch;
 using PhotonSdk.Orleans;
 
 var builder = WebApplication.CreateBuilder(args);
 var jobs = builder.Configuration.GetSection("Jobs");
-var database = jobs["Database"] ?? throw new InvalidOperationException("Set Jobs:Database to a PostgreSQL connection string.");
+// Clustering, grain state and reminders all in one Redis; run it with an append-only file (run.sh does) so that a
+// job's state survives a restart of Redis too.
+var redis = ConfigurationOptions.Parse(jobs["Redis"] ?? throw new InvalidOperationException("Set Jobs:Redis to the Redis server's address, e.g. 127.0.0.1:6379."));
 
 builder.UseOrleans(silo =>
 {
     silo.Configure<ClusterOptions>(o => { o.ClusterId = "photon-jobs"; o.ServiceId = "photon-jobs"; });
     silo.ConfigureEndpoints(IPAddress.Loopback, jobs.GetValue("SiloPort", 11111), jobs.GetValue("GatewayPort", 30000));
-    silo.UseAdoNetClustering(o => { o.Invariant = "Npgsql"; o.ConnectionString = database; });
-    silo.AddAdoNetGrainStorage(PhotonImageJobOptions.StorageName, o => { o.Invariant = "Npgsql"; o.ConnectionString = database; });
-    silo.UseAdoNetReminderService(o => { o.Invariant = "Npgsql"; o.ConnectionString = database; });
+    silo.UseRedisClustering(o => o.ConfigurationOptions = redis);
+    silo.AddRedisGrainStorage(PhotonImageJobOptions.StorageName, o => o.ConfigurationOptions = redis);
+    silo.UseRedisReminderService(o => o.ConfigurationOptions = redis);
     silo.AddPhotonImageJobs(o =>
     {
         o.WebhookUrl = new Uri(jobs["WebhookUrl"] ?? throw new InvalidOperationException("Set Jobs:WebhookUrl."));

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Two silos on loopback with the emulator: starts a throwaway PostgreSQL (initdb in a temporary folder, Orleans' tables
-# from src/PhotonSdk.Orleans/Sql), the WaveSpeed emulator and two nodes of this sample, then sends a few jobs through
-# the front end and prints them as they finish. Open http://127.0.0.1:5101/ (or :5102) to start more; Ctrl+C stops all.
+# Two silos on loopback with the emulator: starts a throwaway Redis (its append-only file in a temporary folder), the
+# WaveSpeed emulator and two nodes of this sample, then sends a few jobs through the front end and prints them as they
+# finish. Open http://127.0.0.1:5101/ (or :5102) to start more; Ctrl+C stops all.
 #   ./run.sh           keep running after the demo jobs
 #   ./run.sh --smoke   send the demo jobs, print them, stop (exit status 0 only when every job completed)
 set -euo pipefail
@@ -12,29 +12,23 @@ smoke=false
 
 emulator_port=5100
 pids=()
-pg_dir="$(mktemp -d)"
-pg_port=$((20000 + RANDOM % 20000))
-pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
-[ -n "$pg_bin" ] || { echo "PostgreSQL is not installed: apt-get install -y postgresql" >&2; exit 1; }
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+work_dir="$(mktemp -d)"
+redis_port=$((20000 + RANDOM % 20000))
+command -v redis-server >/dev/null || { echo "Redis is not installed: apt-get install -y redis-server" >&2; exit 1; }
 
 stop_all() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1 || true
-  rm -rf "$pg_dir"
+  rm -rf "$work_dir"
 }
 trap stop_all EXIT
 
-echo "== PostgreSQL on 127.0.0.1:$pg_port"
-if [ "$(id -u)" -eq 0 ]; then chown postgres "$pg_dir"; fi
-as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 >/dev/null
-as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1" start >/dev/null
-psql "host=127.0.0.1 port=$pg_port user=postgres dbname=postgres" -qc "CREATE DATABASE photon_jobs"
-for f in Main Clustering Persistence Reminders; do
-  psql "host=127.0.0.1 port=$pg_port user=postgres dbname=photon_jobs" -q -v ON_ERROR_STOP=1 -f "$repo/src/PhotonSdk.Orleans/Sql/PostgreSQL-$f.sql" >/dev/null
-done
-database="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=photon_jobs;Maximum Pool Size=40"
+echo "== Redis on 127.0.0.1:$redis_port"
+# Every write is in the append-only file before Redis answers it, as a job's state must be.
+redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$work_dir" --save '' --appendonly yes --appendfsync always \
+  >"$work_dir/redis.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 
 echo "== build"
 dotnet build "$repo/src/PhotonSdk.Emulator" -v:q -nologo >/dev/null
@@ -43,7 +37,7 @@ emulator_dll="$repo/src/PhotonSdk.Emulator/bin/Debug/net10.0/PhotonSdk.Emulator.
 node_dll="$here/bin/Debug/net10.0/PhotonSdk.Samples.Jobs.dll"
 
 echo "== emulator on 127.0.0.1:$emulator_port (Silver tier, a fifth of webhooks dropped: the reminders poll those)"
-dotnet "$emulator_dll" --urls "http://127.0.0.1:$emulator_port" --rate-limit-tier silver --latency-scale 0.5 --webhook-drop-rate 0.2 >"$pg_dir/emulator.log" 2>&1 &
+dotnet "$emulator_dll" --urls "http://127.0.0.1:$emulator_port" --rate-limit-tier silver --latency-scale 0.5 --webhook-drop-rate 0.2 >"$work_dir/emulator.log" 2>&1 &
 pids+=($!)
 
 for n in 1 2; do
@@ -51,9 +45,9 @@ for n in 1 2; do
   # Both nodes give WaveSpeed node 1's endpoint; a delivery there reaches each job wherever it lives. In production,
   # put the nodes behind one load-balanced URL.
   Logging__LogLevel__Default=Warning dotnet "$node_dll" --urls "http://127.0.0.1:510$n" \
-    --Jobs:Database "$database" --Jobs:SiloPort "1111$n" --Jobs:GatewayPort "3000$n" \
+    --Jobs:Redis "127.0.0.1:$redis_port" --Jobs:SiloPort "1111$n" --Jobs:GatewayPort "3000$n" \
     --Jobs:WebhookUrl "http://127.0.0.1:5101/photon/webhooks" --Jobs:Tier Silver --Jobs:MaxCostUsd 5 \
-    --Photon:BaseUrl "http://127.0.0.1:$emulator_port/" --Photon:ApiKey local >"$pg_dir/node$n.log" 2>&1 &
+    --Photon:BaseUrl "http://127.0.0.1:$emulator_port/" --Photon:ApiKey local >"$work_dir/node$n.log" 2>&1 &
   pids+=($!)
 done
 

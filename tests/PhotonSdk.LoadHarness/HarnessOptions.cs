@@ -24,8 +24,8 @@ internal sealed class HarnessOptions
           --batch-prompts LIST      batch-throughput: prompts per tier, one number for all or one per tier (default 3000)
           --journal-items N         journal-resume: items in the journal that is resumed (default 100000)
           --jobs N                  orleans-jobs: image jobs on two silos (processes of samples/PhotonSdk.Samples.Jobs) at
-                                    the Gold tier (default 12000: four full minutes of the tier); needs PostgreSQL in
-                                    PHOTON_ORLEANS_POSTGRES (a server connection string; a database is made per run)
+                                    the Gold tier (default 12000: four full minutes of the tier); starts a Redis of
+                                    its own (needs redis-server: apt-get install -y redis-server)
         """;
 
     /// <summary>Every mode the harness knows; the batch and cluster modes run only when named.</summary>

@@ -9,11 +9,11 @@ using PhotonSdk.Emulator;
 namespace PhotonSdk.LoadHarness;
 
 /// <summary>
-/// Image jobs on an Orleans cluster at the Gold tier: two silos (processes of the sample node, on PostgreSQL) and the
+/// Image jobs on an Orleans cluster at the Gold tier: two silos (processes of the sample node, on Redis) and the
 /// emulator in this process, Photon Flash at its real latency (3 s). The jobs are started through the nodes' front
 /// ends, half on each; the run ends when every job is finished. Measured: submits accepted per minute against the
-/// tier, the share completed by webhook, job latency against the prediction's own, memory per silo, database writes
-/// per job.
+/// tier, the share completed by webhook, job latency against the prediction's own, memory per silo, Redis writes and
+/// commands per job.
 /// </summary>
 internal static class OrleansJobsMode
 {
@@ -23,7 +23,7 @@ internal static class OrleansJobsMode
 
     public static async Task<OrleansJobsResult> RunAsync(int jobs, double latencyJitter, TimeSpan timeLimit)
     {
-        await using var database = await JobsDatabase.CreateAsync();
+        await using var store = await JobsStore.StartAsync();
         var accepted = new ConcurrentQueue<DateTimeOffset>();
         var rateLimited = 0;
         await using var emulator = await WaveSpeedEmulator.StartAsync(new EmulatorOptions
@@ -40,12 +40,12 @@ internal static class OrleansJobsMode
             },
         });
 
-        await using var node1 = SiloProcess.Start(1, database.ConnectionString, emulator.BaseUrl, Tier.Name);
-        await using var node2 = SiloProcess.Start(2, database.ConnectionString, emulator.BaseUrl, Tier.Name);
+        await using var node1 = SiloProcess.Start(1, store.Configuration, emulator.BaseUrl, Tier.Name);
+        await using var node2 = SiloProcess.Start(2, store.Configuration, emulator.BaseUrl, Tier.Name);
         SiloProcess[] nodes = [node1, node2];
         using var http = new HttpClient(HarnessHttp.Handler(256)) { Timeout = TimeSpan.FromSeconds(100) };
         foreach (var node in nodes) await WaitUntilUpAsync(http, node);
-        var writesBefore = await database.WritesAsync();
+        var countersBefore = await store.CountersAsync();
         var cpuBefore = nodes.Select(n => n.CpuTime()).ToArray();
         var peaks = new double[nodes.Length];
         using var stopSampling = new CancellationTokenSource();
@@ -70,8 +70,7 @@ internal static class OrleansJobsMode
         await sampling;
         var cpu = nodes.Select((n, i) => n.CpuTime() - cpuBefore[i]).ToArray();
         var memory = nodes.Select((n, i) => (Peak: Math.Max(peaks[i], n.Memory().PeakMb), Now: n.Memory().NowMb)).ToList();
-        await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);   // PostgreSQL's statistics are flushed within a second
-        var writesAfter = await database.WritesAsync();
+        var countersAfter = await store.CountersAsync();
 
         var times = accepted.Order().ToArray();
         var done = finished.Values.Where(j => j.Status == "Completed").ToList();
@@ -102,8 +101,8 @@ internal static class OrleansJobsMode
             PeakMemoryMb = [.. memory.Select(m => m.Peak)],
             EndMemoryMb = [.. memory.Select(m => m.Now)],
             CpuSeconds = [.. cpu.Select(c => c.TotalSeconds)],
-            RowsWritten = writesAfter.Rows - writesBefore.Rows,
-            Commits = writesAfter.Commits - writesBefore.Commits,
+            StoreWrites = countersAfter.Writes - countersBefore.Writes,
+            StoreCommands = countersAfter.Commands - countersBefore.Commands,
         };
     }
 

@@ -30,8 +30,8 @@ internal sealed record OrleansJobsResult
     public IReadOnlyList<double> PeakMemoryMb { get; init; } = [];
     public IReadOnlyList<double> EndMemoryMb { get; init; } = [];
     public IReadOnlyList<double> CpuSeconds { get; init; } = [];
-    public long RowsWritten { get; init; }
-    public long Commits { get; init; }
+    public long StoreWrites { get; init; }
+    public long StoreCommands { get; init; }
 
     public bool Passed => Completed + Uncertain == Jobs && PredictionsCreated <= Completed + Uncertain && RateLimited == 0 && MostInAnyMinute <= LimitPerMinute;
 
@@ -40,7 +40,7 @@ internal sealed record OrleansJobsResult
         var s = new StringBuilder();
         void Row(string what, string value) => s.Append(CultureInfo.InvariantCulture, $"| {what} | {value} |\n");
         static string Sec(TimeSpan t) => t.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + " s";
-        s.Append("| orleans-jobs: two silos, PostgreSQL, emulator at Gold | |\n|---|---|\n");
+        s.Append("| orleans-jobs: two silos, Redis, emulator at Gold | |\n|---|---|\n");
         Row("jobs (completed / uncertain / failed / unfinished)", $"{Jobs} ({Completed} / {Uncertain} / {Failed} / {Unfinished})");
         Row("predictions created", PredictionsCreated.ToString(CultureInfo.InvariantCulture));
         Row("submits per minute, mean over every minute of the run", string.Create(CultureInfo.InvariantCulture, $"{MeanPerSlidingMinute:F0}/min = {MeanPerSlidingMinute / LimitPerMinute:P1} of {LimitPerMinute}/min"));
@@ -51,7 +51,7 @@ internal sealed record OrleansJobsResult
         Row("the prediction's own (submit to its finish) p50 / p95", $"{Sec(OwnP50)} / {Sec(OwnP95)}");
         Row("memory per silo, peak (at the end)", string.Join(", ", PeakMemoryMb.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{p:F0} MB ({EndMemoryMb[i]:F0} MB)"))));
         Row("silo CPU per 1,000 jobs (each silo)", string.Join(", ", CpuSeconds.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c * 1000 / Jobs:F1} s"))));
-        Row("database rows written per job; transactions per job (reads included)", string.Create(CultureInfo.InvariantCulture, $"{(double)RowsWritten / Jobs:F2}; {(double)Commits / Jobs:F2}"));
+        Row("Redis writes (keys changed) per job; commands per job (reads included)", string.Create(CultureInfo.InvariantCulture, $"{(double)StoreWrites / Jobs:F2}; {(double)StoreCommands / Jobs:F2}"));
         Row("starting the jobs; wall time", $"{Sec(StartTime)}; {Sec(WallTime)}");
         return s.ToString();
     }

@@ -16,7 +16,7 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    public static SiloProcess Start(int node, string database, Uri emulator, string tier)
+    public static SiloProcess Start(int node, string redis, Uri emulator, string tier)
     {
         var port = 5200 + node;
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
@@ -24,8 +24,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         foreach (var arg in new[]
         {
             NodeDll(), "--urls", baseUrl.AbsoluteUri.TrimEnd('/'),
-            // Two nodes' pools within PostgreSQL's default of 100 connections.
-            "--Jobs:Database", database + ";Maximum Pool Size=40",
+            "--Jobs:Redis", redis,
             "--Jobs:SiloPort", (11210 + node).ToString(CultureInfo.InvariantCulture),
             "--Jobs:GatewayPort", (30210 + node).ToString(CultureInfo.InvariantCulture),
             // Each node gives WaveSpeed its own endpoint; a delivery reaches its job wherever the job lives.

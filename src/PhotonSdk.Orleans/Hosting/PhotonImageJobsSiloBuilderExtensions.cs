@@ -10,8 +10,8 @@ public static class PhotonImageJobsSiloBuilderExtensions
 {
     /// <summary>
     /// Adds the image job grains, the cluster's limiter and budget. The silo also needs an <see cref="PhotonSdk.IPhotonClient"/>
-    /// (<c>AddPhotonClient</c>), reminders (<c>UseAdoNetReminderService</c>, or in-memory ones for tests) and a grain
-    /// storage named <see cref="PhotonImageJobOptions.StorageName"/> (<c>AddAdoNetGrainStorage("photon-jobs", ...)</c>).
+    /// (<c>AddPhotonClient</c>), reminders (<c>UseRedisReminderService</c>, say, or in-memory ones for tests) and a grain
+    /// storage named <see cref="PhotonImageJobOptions.StorageName"/> (<c>AddRedisGrainStorage("photon-jobs", ...)</c>).
     /// </summary>
     /// <param name="builder">The silo builder.</param>
     /// <param name="configure">Sets the options: the webhook URL at least; checked when the silo starts.</param>

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace PhotonSdk.Orleans.Tests.Cluster;
 
 /// <summary>
-/// Hundreds of jobs on two PostgreSQL-backed silos against a faulty emulator, the cluster held to 150 images a minute
+/// Hundreds of jobs on two Redis-backed silos against a faulty emulator, the cluster held to 150 images a minute
 /// (the emulator at Silver refuses more than 500 with 429; the test counts what it accepted in every minute): a silo is killed a third of the way through, the whole cluster is killed and started
 /// again two thirds of the way through, a share of the webhooks is dropped, a share delivered twice, and a share of
 /// the API's answers is lost on the way back. Real time: this is the one test here that must be.
@@ -19,12 +19,12 @@ public sealed class FailureProofTests(ITestOutputHelper output)
     /// <summary>Half the jobs in the first minute, half after it: the run spans the limit's window, and the restart falls in the second.</summary>
     private static readonly PhotonAccountTier Tier = new("Test", Jobs / 2, Jobs / 2);
 
-    [PostgresFact]
+    [RedisFact]
     public async Task Every_job_finishes_once_with_one_prediction_each_within_the_tier_through_kills_restarts_and_lost_webhooks()
     {
         var submits = new SubmitLog();
         await using var context = await JobTestContext.StartAsync(
-            postgres: true,
+            redis: true,
             silos: 2,
             emulator: o =>
             {

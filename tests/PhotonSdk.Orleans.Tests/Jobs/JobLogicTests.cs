@@ -11,7 +11,7 @@ public sealed class JobLogicTests
     [Fact]
     public async Task Starting_a_job_twice_returns_the_same_job_and_submits_once()
     {
-        await using var context = await JobTestContext.StartAsync(postgres: false);
+        await using var context = await JobTestContext.StartAsync(redis: false);
         var job = context.Grains.GetImageJob("job-1");
 
         var first = await job.StartAsync(new PhotonImageJobRequest("A lighthouse at dawn"));
@@ -30,7 +30,7 @@ public sealed class JobLogicTests
     [Fact]
     public async Task The_webhook_completes_the_job_with_its_outputs_and_cost()
     {
-        await using var context = await JobTestContext.StartAsync(postgres: false);
+        await using var context = await JobTestContext.StartAsync(redis: false);
 
         await context.Grains.GetImageJob("a").StartAsync(new PhotonImageJobRequest("A fox in the snow", "luma/photon"));
         var done = await context.WaitAsync("a");
@@ -47,7 +47,7 @@ public sealed class JobLogicTests
     [Fact]
     public async Task Without_a_webhook_the_reminder_polls_the_job_to_completion()
     {
-        await using var context = await JobTestContext.StartAsync(postgres: false, emulator: o => o.Faults.WebhookDropRate = 1);
+        await using var context = await JobTestContext.StartAsync(redis: false, emulator: o => o.Faults.WebhookDropRate = 1);
 
         await context.Grains.GetImageJob("b").StartAsync(new PhotonImageJobRequest("A hare at dusk"));
         var done = await context.WaitAsync("b");
@@ -61,7 +61,7 @@ public sealed class JobLogicTests
     [Fact]
     public async Task A_webhook_delivered_twice_finishes_the_job_once()
     {
-        await using var context = await JobTestContext.StartAsync(postgres: false, emulator: o =>
+        await using var context = await JobTestContext.StartAsync(redis: false, emulator: o =>
         {
             o.Faults.WebhookDuplicateRate = 1;
             o.Faults.WebhookDuplicateDelay = TimeSpan.FromMilliseconds(100);
@@ -82,7 +82,7 @@ public sealed class JobLogicTests
     public async Task A_submit_whose_answer_was_lost_is_completed_by_the_webhook_that_names_the_job_and_never_sent_again()
     {
         // Every API request is handled and its connection then dropped: the submit creates its prediction, the client sees a reset.
-        await using var context = await JobTestContext.StartAsync(postgres: false, emulator: o => o.Faults.ConnectionResetRate = 1);
+        await using var context = await JobTestContext.StartAsync(redis: false, emulator: o => o.Faults.ConnectionResetRate = 1);
 
         await context.Grains.GetImageJob("lost").StartAsync(new PhotonImageJobRequest("A heron in the reeds"));
         var done = await context.WaitAsync("lost");
@@ -97,7 +97,7 @@ public sealed class JobLogicTests
     public async Task The_budget_stops_submits_that_would_pass_the_cap()
     {
         var price = PhotonModels.PhotonFlash.PricePerImageUsd;
-        await using var context = await JobTestContext.StartAsync(postgres: false, settings: s => s with { MaxCostUsd = price * 3 });
+        await using var context = await JobTestContext.StartAsync(redis: false, settings: s => s with { MaxCostUsd = price * 3 });
 
         for (var i = 0; i < 5; i++) await context.Grains.GetImageJob($"c{i}").StartAsync(new PhotonImageJobRequest($"Cloud {i}"));
         var jobs = new List<PhotonImageJob>();
@@ -116,7 +116,7 @@ public sealed class JobLogicTests
     [Fact]
     public async Task A_job_never_started_reads_as_none_and_a_bad_request_is_refused_before_anything_is_kept()
     {
-        await using var context = await JobTestContext.StartAsync(postgres: false);
+        await using var context = await JobTestContext.StartAsync(redis: false);
         var job = context.Grains.GetImageJob("x");
 
         Assert.Equal(PhotonImageJobStatus.None, (await job.GetAsync()).Status);

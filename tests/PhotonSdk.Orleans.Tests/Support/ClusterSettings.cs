@@ -10,8 +10,8 @@ public sealed record ClusterSettings
     public required Uri EmulatorUrl { get; init; }
     public required Uri WebhookUrl { get; init; }
 
-    /// <summary>PostgreSQL's connection string; in-memory storage and reminders when <see langword="null"/>.</summary>
-    public string? ConnectionString { get; init; }
+    /// <summary>The Redis server's configuration; in-memory storage and reminders when <see langword="null"/>.</summary>
+    public string? Redis { get; init; }
 
     public PhotonAccountTier? Tier { get; init; }
     public decimal? MaxCostUsd { get; init; }
@@ -24,7 +24,7 @@ public sealed record ClusterSettings
         ["Photon:Run"] = Run,
         ["Photon:EmulatorUrl"] = EmulatorUrl.AbsoluteUri,
         ["Photon:WebhookUrl"] = WebhookUrl.AbsoluteUri,
-        ["Photon:ConnectionString"] = ConnectionString ?? "",
+        ["Photon:Redis"] = Redis ?? "",
         ["Photon:Tier"] = Tier?.Name ?? "",
         ["Photon:ImagesPerMinute"] = Tier?.ImagesPerMinute.ToString(CultureInfo.InvariantCulture) ?? "",
         ["Photon:MaxCostUsd"] = MaxCostUsd?.ToString(CultureInfo.InvariantCulture) ?? "",

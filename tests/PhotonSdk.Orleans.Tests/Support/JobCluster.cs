@@ -2,12 +2,13 @@ using Orleans.TestingHost;
 
 namespace PhotonSdk.Orleans.Tests.Support;
 
-/// <summary>A TestingHost cluster of silos in this process, built from <see cref="ClusterSettings"/>; started again on the same database after a full stop.</summary>
+/// <summary>A TestingHost cluster of silos in this process, built from <see cref="ClusterSettings"/>; started again on the same storage after a full stop.</summary>
 public sealed class JobCluster : IAsyncDisposable
 {
     private readonly ClusterSettings _settings;
     private readonly short _silos;
-    private readonly string _serviceId = "photon-" + Guid.NewGuid().ToString("N")[..8];
+    /// <summary>The cluster's service and cluster id, new for each test cluster and kept across its restarts.</summary>
+    public string ServiceId { get; } = "photon-" + Guid.NewGuid().ToString("N")[..8];
 
     private JobCluster(ClusterSettings settings, short silos)
     {
@@ -37,8 +38,8 @@ public sealed class JobCluster : IAsyncDisposable
     private async Task DeployAsync()
     {
         var builder = new TestClusterBuilder(_silos);
-        builder.Options.ServiceId = _serviceId;
-        builder.Options.ClusterId = _serviceId;
+        builder.Options.ServiceId = ServiceId;
+        builder.Options.ClusterId = ServiceId;
         builder.Options.ConfigureFileLogging = false;
         foreach (var (key, value) in _settings.ToProperties()) builder.Properties[key] = value;
         builder.AddSiloBuilderConfigurator<SiloSetup>();

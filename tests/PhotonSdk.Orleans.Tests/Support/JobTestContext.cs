@@ -3,21 +3,21 @@ using PhotonSdk.Emulator;
 
 namespace PhotonSdk.Orleans.Tests.Support;
 
-/// <summary>Everything a job test runs against: the emulator, the webhook front end, a cluster, and (for storage tests) a PostgreSQL database of its own.</summary>
+/// <summary>Everything a job test runs against: the emulator, the webhook front end and a cluster, whose storage (for storage tests) is Redis.</summary>
 public sealed class JobTestContext : IAsyncDisposable
 {
-    private JobTestContext(WaveSpeedEmulator emulator, WebhookFrontEnd frontEnd, TestDatabase? database, JobCluster cluster, string run)
+    private JobTestContext(WaveSpeedEmulator emulator, WebhookFrontEnd frontEnd, bool redis, JobCluster cluster, string run)
     {
         Emulator = emulator;
         FrontEnd = frontEnd;
-        Database = database;
+        _redis = redis;
         Cluster = cluster;
         Run = run;
     }
 
     public WaveSpeedEmulator Emulator { get; }
     public WebhookFrontEnd FrontEnd { get; }
-    public TestDatabase? Database { get; }
+    private readonly bool _redis;
     public JobCluster Cluster { get; }
     public string Run { get; }
 
@@ -27,24 +27,23 @@ public sealed class JobTestContext : IAsyncDisposable
     public IReadOnlyDictionary<string, System.Collections.Concurrent.ConcurrentQueue<PhotonImageJob>> Finished => FinishedJobs.Of(Run);
 
     public static async Task<JobTestContext> StartAsync(
-        bool postgres, short silos = 1, Action<EmulatorOptions>? emulator = null, Func<ClusterSettings, ClusterSettings>? settings = null)
+        bool redis, short silos = 1, Action<EmulatorOptions>? emulator = null, Func<ClusterSettings, ClusterSettings>? settings = null)
     {
         var options = new EmulatorOptions { LatencyScale = 0.05, Seed = 11 };
         emulator?.Invoke(options);
         var started = await WaveSpeedEmulator.StartAsync(options);
         var frontEnd = await WebhookFrontEnd.StartAsync(started.WebhookSecret);
-        var database = postgres ? await PostgresServer.CreateDatabaseAsync() : null;
         var run = Guid.NewGuid().ToString("N");
         var clusterSettings = new ClusterSettings
         {
             Run = run,
             EmulatorUrl = started.BaseUrl,
             WebhookUrl = frontEnd.WebhookUrl,
-            ConnectionString = database?.ConnectionString,
+            Redis = redis ? RedisServer.Require() : null,
         };
         var cluster = await JobCluster.StartAsync(settings?.Invoke(clusterSettings) ?? clusterSettings, silos);
         frontEnd.Grains = cluster.Grains;
-        return new JobTestContext(started, frontEnd, database, cluster, run);
+        return new JobTestContext(started, frontEnd, redis, cluster, run);
     }
 
     /// <summary>Stops every silo at once and starts the cluster again on the same storage.</summary>
@@ -65,6 +64,6 @@ public sealed class JobTestContext : IAsyncDisposable
         await Cluster.DisposeAsync();
         await FrontEnd.DisposeAsync();
         await Emulator.DisposeAsync();
-        if (Database is not null) await Database.DisposeAsync();
+        if (_redis) await RedisServer.DeleteKeysOfAsync(Cluster.ServiceId);
     }
 }

@@ -1,36 +1,36 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 using PhotonSdk.Batch;
+using StackExchange.Redis;
 
 namespace PhotonSdk.Orleans.Tests.Support;
 
 /// <summary>
 /// A test silo as an application builds one: the Photon client pointed at the emulator, image jobs, and either
-/// PostgreSQL through Orleans' ADO.NET providers (clustering, grain state, reminders) or in-memory storage and
-/// reminders for tests of logic.
+/// Redis through Orleans' Redis providers (clustering, grain state, reminders) or in-memory storage and reminders for
+/// tests of logic.
 /// </summary>
 public sealed class SiloSetup : ISiloConfigurator
 {
-    public const string Invariant = "Npgsql";
-
     public void Configure(ISiloBuilder siloBuilder)
     {
         var config = siloBuilder.Configuration;
-        var connectionString = config["Photon:ConnectionString"];
-        if (string.IsNullOrEmpty(connectionString))
+        var redis = config["Photon:Redis"];
+        if (string.IsNullOrEmpty(redis))
         {
             siloBuilder.AddMemoryGrainStorage(PhotonImageJobOptions.StorageName);
             siloBuilder.UseInMemoryReminderService();
         }
         else
         {
-            siloBuilder.UseAdoNetClustering(o => { o.Invariant = Invariant; o.ConnectionString = connectionString; });
-            siloBuilder.AddAdoNetGrainStorage(PhotonImageJobOptions.StorageName, o => { o.Invariant = Invariant; o.ConnectionString = connectionString; });
-            siloBuilder.UseAdoNetReminderService(o => { o.Invariant = Invariant; o.ConnectionString = connectionString; });
+            siloBuilder.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+            siloBuilder.AddRedisGrainStorage(PhotonImageJobOptions.StorageName, o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+            siloBuilder.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
         }
 
         // Reminders as often as the tests poll (Orleans' floor is a minute by default).

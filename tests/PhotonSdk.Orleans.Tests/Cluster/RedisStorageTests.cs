@@ -2,15 +2,15 @@ using PhotonSdk.Orleans.Tests.Support;
 
 namespace PhotonSdk.Orleans.Tests.Cluster;
 
-/// <summary>Jobs on two silos whose clustering, grain state and reminders are in PostgreSQL, through Orleans' ADO.NET providers.</summary>
+/// <summary>Jobs on two silos whose clustering, grain state and reminders are in Redis, through Orleans' Redis providers.</summary>
 [Collection(RunsAlone.Name)]
-public sealed class PostgresStorageTests
+public sealed class RedisStorageTests
 {
-    [PostgresFact]
+    [RedisFact]
     public async Task Finished_jobs_and_their_results_are_read_back_after_the_whole_cluster_restarts()
     {
         const int Jobs = 20;
-        await using var context = await JobTestContext.StartAsync(postgres: true, silos: 2);
+        await using var context = await JobTestContext.StartAsync(redis: true, silos: 2);
         for (var i = 0; i < Jobs; i++) await context.Grains.GetImageJob($"r{i}").StartAsync(new PhotonImageJobRequest($"A boat {i}"));
         var before = new List<PhotonImageJob>();
         for (var i = 0; i < Jobs; i++) before.Add(await context.WaitAsync($"r{i}"));
@@ -31,11 +31,11 @@ public sealed class PostgresStorageTests
         Assert.Equal(Jobs, context.Emulator.PredictionsCreated);
     }
 
-    [PostgresFact]
+    [RedisFact]
     public async Task A_job_submitted_before_a_full_restart_whose_webhook_is_lost_is_polled_to_completion_by_its_reminder_afterwards()
     {
         // Predictions take 3 s (scale 1): the cluster is restarted while they run, and their webhooks are all dropped.
-        await using var context = await JobTestContext.StartAsync(postgres: true, silos: 2, emulator: o =>
+        await using var context = await JobTestContext.StartAsync(redis: true, silos: 2, emulator: o =>
         {
             o.LatencyScale = 1;
             o.Faults.WebhookDropRate = 1;
