@@ -9,7 +9,7 @@ namespace PhotonSdk;
 public sealed class GeneratedImage
 {
     // A URL's media type is worked out when first asked for: reading the URL's path parses the rest of the URL, which
-    // was a fifth of mapping every result for callers that never ask (PredictionBenchmarks).
+    // was nearly half the cost of mapping every result, for callers that never ask (PredictionBenchmarks).
     private string? _mediaType;
     private bool _mediaTypeKnown;
 
