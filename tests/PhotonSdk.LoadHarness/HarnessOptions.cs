@@ -26,6 +26,8 @@ internal sealed class HarnessOptions
           --jobs N                  orleans-jobs: image jobs on two silos (processes of samples/PhotonSdk.Samples.Jobs) at
                                     the Gold tier (default 12000: four full minutes of the tier); starts a Redis of
                                     its own (needs redis-server: apt-get install -y redis-server)
+          --kill-silo-after SECONDS orleans-jobs: SECONDS after the last job was started, kill node 2's process with
+                                    SIGKILL and start it again 5 s later (default: no kill)
         """;
 
     /// <summary>Every mode the harness knows; the batch and cluster modes run only when named.</summary>
@@ -55,6 +57,9 @@ internal sealed class HarnessOptions
     public int JournalItems { get; private set; } = 100_000;
 
     public int Jobs { get; private set; } = 12_000;
+
+    /// <summary>orleans-jobs: how long after the last job was started node 2 is killed (SIGKILL) and started again; never when null.</summary>
+    public TimeSpan? KillSiloAfter { get; private set; }
 
     public bool ShowHelp { get; private set; }
 
@@ -95,6 +100,7 @@ internal sealed class HarnessOptions
                     break;
                 case "--journal-items": options.JournalItems = Count(name, value, 1_000_000); break;
                 case "--jobs": options.Jobs = Count(name, value, 1_000_000); break;
+                case "--kill-silo-after": options.KillSiloAfter = TimeSpan.FromSeconds(Number(name, value, 0, 3_600)); break;
                 case "--predictions": options.Predictions = Count(name, value, 100_000); break;
                 case "--concurrency": options.Concurrency = Count(name, value, 10_000); break;
                 case "--latency-jitter": options.LatencyJitter = Number(name, value, 0, 0.9); break;

@@ -21,7 +21,7 @@ internal static class OrleansJobsMode
     private const int StartConcurrency = 64;
     private static readonly PhotonAccountTier Tier = PhotonAccountTier.Gold;
 
-    public static async Task<OrleansJobsResult> RunAsync(int jobs, double latencyJitter, TimeSpan timeLimit)
+    public static async Task<OrleansJobsResult> RunAsync(int jobs, double latencyJitter, TimeSpan timeLimit, TimeSpan? killSiloAfter)
     {
         await using var store = await JobsStore.StartAsync();
         var accepted = new ConcurrentQueue<DateTimeOffset>();
@@ -41,8 +41,9 @@ internal static class OrleansJobsMode
         });
 
         await using var node1 = SiloProcess.Start(1, store.Configuration, emulator.BaseUrl, Tier.Name);
-        await using var node2 = SiloProcess.Start(2, store.Configuration, emulator.BaseUrl, Tier.Name);
+        var node2 = SiloProcess.Start(2, store.Configuration, emulator.BaseUrl, Tier.Name);
         SiloProcess[] nodes = [node1, node2];
+        await using var lastNode2 = new Disposer(() => nodes[1].DisposeAsync());
         using var http = new HttpClient(HarnessHttp.Handler(256)) { Timeout = TimeSpan.FromSeconds(100) };
         foreach (var node in nodes) await WaitUntilUpAsync(http, node);
         var countersBefore = await store.CountersAsync();
@@ -61,18 +62,43 @@ internal static class OrleansJobsMode
         });
         var started = clock.Elapsed;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {jobs} jobs started in {started.TotalSeconds:F1} s; waiting for them to finish..."));
+        var killing = killSiloAfter is { } after ? KillAndRestartNode2Async(after) : Task.FromResult<(TimeSpan KilledAt, TimeSpan BackAt, TimeSpan CpuBeforeKill)?>(null);
 
         // Nothing is read back until every prediction has been submitted and has finished, so that reading does not load the run.
         while (accepted.Count < jobs && !limit.IsCancellationRequested) await Task.Delay(500, CancellationToken.None);
+        var kill = await killing;
         var finished = await ReadAllAsync(http, nodes, jobs, limit.Token);
         var elapsed = clock.Elapsed;
         await stopSampling.CancelAsync();
         await sampling;
-        var cpu = nodes.Select((n, i) => n.CpuTime() - cpuBefore[i]).ToArray();
+        // A killed node's CPU is what its first process used until the kill, plus all of the second's.
+        var cpu = nodes.Select((n, i) => i == 1 && kill is { } k ? k.CpuBeforeKill - cpuBefore[i] + n.CpuTime() : n.CpuTime() - cpuBefore[i]).ToArray();
         var memory = nodes.Select((n, i) => (Peak: Math.Max(peaks[i], n.Memory().PeakMb), Now: n.Memory().NowMb)).ToList();
         var countersAfter = await store.CountersAsync();
 
         var times = accepted.Order().ToArray();
+
+        // Kills node 2's process (SIGKILL) a while after the last job was started, while predictions are still being
+        // submitted and webhooks delivered, and starts a new one on the same ports 5 s later; the grains it held are
+        // activated again from Redis, on node 1 or on the new node 2. Returns when it was killed and back (from the
+        // start of the run) and the CPU its first process had used.
+        async Task<(TimeSpan KilledAt, TimeSpan BackAt, TimeSpan CpuBeforeKill)?> KillAndRestartNode2Async(TimeSpan after)
+        {
+            await Task.Delay(after, CancellationToken.None);
+            var cpuBeforeKill = nodes[1].CpuTime();
+            peaks[1] = Math.Max(peaks[1], nodes[1].Memory().NowMb);
+            await nodes[1].KillAsync();
+            var killedAt = clock.Elapsed;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  node 2 killed (SIGKILL) at {killedAt.TotalSeconds:F1} s, {accepted.Count} predictions submitted so far"));
+            await Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None);
+            var again = SiloProcess.Start(2, store.Configuration, emulator.BaseUrl, Tier.Name);
+            await WaitUntilUpAsync(http, again);
+            await nodes[1].DisposeAsync();
+            nodes[1] = again;
+            var backAt = clock.Elapsed;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  node 2 back at {backAt.TotalSeconds:F1} s"));
+            return (killedAt, backAt, cpuBeforeKill);
+        }
         var done = finished.Values.Where(j => j.Status == "Completed").ToList();
         TimeSpan Own(Job j) => (emulator.FinishTimeOf(j.PredictionId!) ?? j.FinishedAt) - j.SubmittedAt;
         return new OrleansJobsResult
@@ -101,6 +127,8 @@ internal static class OrleansJobsMode
             PeakMemoryMb = [.. memory.Select(m => m.Peak)],
             EndMemoryMb = [.. memory.Select(m => m.Now)],
             CpuSeconds = [.. cpu.Select(c => c.TotalSeconds)],
+            Node2KilledAt = kill?.KilledAt,
+            Node2BackAt = kill?.BackAt,
             StoreWrites = countersAfter.Writes - countersBefore.Writes,
             StoreCommands = countersAfter.Commands - countersBefore.Commands,
         };
@@ -218,5 +246,11 @@ internal static class OrleansJobsMode
                 At("submittedAt"),
                 At("finishedAt"));
         }
+    }
+
+    /// <summary>Runs an action on disposal: node 2 is disposed as whichever process it is by then.</summary>
+    private sealed class Disposer(Func<ValueTask> dispose) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => dispose();
     }
 }

@@ -30,6 +30,8 @@ internal sealed record OrleansJobsResult
     public IReadOnlyList<double> PeakMemoryMb { get; init; } = [];
     public IReadOnlyList<double> EndMemoryMb { get; init; } = [];
     public IReadOnlyList<double> CpuSeconds { get; init; } = [];
+    public TimeSpan? Node2KilledAt { get; init; }
+    public TimeSpan? Node2BackAt { get; init; }
     public long StoreWrites { get; init; }
     public long StoreCommands { get; init; }
 
@@ -41,6 +43,7 @@ internal sealed record OrleansJobsResult
         void Row(string what, string value) => s.Append(CultureInfo.InvariantCulture, $"| {what} | {value} |\n");
         static string Sec(TimeSpan t) => t.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + " s";
         s.Append("| orleans-jobs: two silos, Redis, emulator at Gold | |\n|---|---|\n");
+        if (Node2KilledAt is { } killed && Node2BackAt is { } back) Row("node 2 killed (SIGKILL); a new node 2 up", $"{Sec(killed)}; {Sec(back)}");
         Row("jobs (completed / uncertain / failed / unfinished)", $"{Jobs} ({Completed} / {Uncertain} / {Failed} / {Unfinished})");
         Row("predictions created", PredictionsCreated.ToString(CultureInfo.InvariantCulture));
         Row("submits per minute, mean over every minute of the run", string.Create(CultureInfo.InvariantCulture, $"{MeanPerSlidingMinute:F0}/min = {MeanPerSlidingMinute / LimitPerMinute:P1} of {LimitPerMinute}/min"));

@@ -95,7 +95,7 @@ OrleansJobsResult? jobs = null;
 if (options.Modes.Contains(OrleansJobsMode.Name))
 {
     Console.WriteLine($"Running {OrleansJobsMode.Name} with {options.Jobs} jobs on two silos at Gold...");
-    jobs = await OrleansJobsMode.RunAsync(options.Jobs, options.LatencyJitter, options.TimeLimit);
+    jobs = await OrleansJobsMode.RunAsync(options.Jobs, options.LatencyJitter, options.TimeLimit, options.KillSiloAfter);
 }
 
 Console.WriteLine();

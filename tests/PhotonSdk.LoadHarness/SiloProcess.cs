@@ -48,11 +48,31 @@ internal sealed class SiloProcess : IAsyncDisposable
         return new SiloProcess(process, baseUrl);
     }
 
-    /// <summary>The process's peak resident memory (VmHWM) and its resident memory now (VmRSS), in MB.</summary>
+    /// <summary>Kills the process at once with SIGKILL, as a machine dies: nothing of it runs after this returns.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>The process's peak resident memory (VmHWM) and its resident memory now (VmRSS), in MB; zeros once it has exited.</summary>
     public (double PeakMb, double NowMb) Memory()
     {
-        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
-        double Read(string key) => double.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
+        string[] status;
+        try
+        {
+            if (_process.HasExited) return (0, 0);
+            status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        }
+        catch (IOException)
+        {
+            return (0, 0);   // it died and was reaped between the two lines
+        }
+
+        // A process killed but not yet reaped still has a status, without its memory lines.
+        double Read(string key) => status.FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal)) is { } line
+            ? double.Parse(line.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024
+            : 0;
         return (Read("VmHWM"), Read("VmRSS"));
     }
 
